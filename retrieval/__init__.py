@@ -1,0 +1,21 @@
+"""Everything that finds knowledge-base entries for a piece of text. Nothing outside this
+package talks to Chroma, the embedding model or the BM25 index."""
+
+from retrieval.embeddings import EmbedderError, load_embedder
+from retrieval.models import Citation, SearchResponse, SearchResult
+from retrieval.search import Abstention, EntryFilter, Retriever
+from retrieval.store import SyncReport, VectorIndex, chroma_client
+
+__all__ = [
+    "Abstention",
+    "Citation",
+    "EmbedderError",
+    "EntryFilter",
+    "Retriever",
+    "SearchResponse",
+    "SearchResult",
+    "SyncReport",
+    "VectorIndex",
+    "chroma_client",
+    "load_embedder",
+]

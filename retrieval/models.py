@@ -1,0 +1,30 @@
+"""What a search returns; the HTTP API and the dialog engine both hand these on unchanged."""
+
+from pydantic import BaseModel, Field
+
+
+class Citation(BaseModel):
+    id: str
+    name: str
+    source: str = Field(description="Seed file and the sentence the entry rests on")
+
+
+class SearchResult(BaseModel):
+    id: str
+    name: str
+    score: float = Field(description="Fused relevance, 0–1, comparable within one search")
+    passage: str
+    source: str
+    kind: str
+    matched_alias: str | None = None
+    dense: float = Field(description="Cosine similarity of the best passage")
+    lexical: float = Field(description="BM25 score normalised to the query's best possible")
+
+
+class SearchResponse(BaseModel):
+    query: str
+    answerable: bool
+    results: list[SearchResult]
+
+    def citations(self) -> list[Citation]:
+        return [Citation(id=r.id, name=r.name, source=r.source) for r in self.results]

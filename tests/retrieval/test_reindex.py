@@ -1,0 +1,72 @@
+"""Reindexing is incremental: only changed entries are re-embedded; deleted ones go."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR, load_knowledge_base
+from knowledge.schema import Entry
+from retrieval import VectorIndex, chroma_client
+
+
+class CountingEmbeddings(Embeddings):
+    """The real bundled model, wrapped to count what it is asked to embed."""
+
+    def __init__(self, inner: Embeddings) -> None:
+        self.inner = inner
+        self.documents = 0
+        self.model_id = getattr(inner, "model_id", "inner")
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.documents += len(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture
+def entries() -> dict[str, Entry]:
+    kb, _ = load_knowledge_base(DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR)
+    return dict(list(kb.entries.items())[:6])
+
+
+def test_incremental_reindex(tmp_path: Path, entries: dict[str, Entry], runtime: Any) -> None:
+    embedder = CountingEmbeddings(runtime.embedder)
+    index = VectorIndex(embedder, chroma_client(path=tmp_path / "chroma", url=None))
+    calls: list[tuple[int, int, str]] = []
+
+    first = index.sync(entries, lambda done, total, item: calls.append((done, total, item)))
+    assert sorted(first.added) == sorted(entries)
+    assert calls[-1][:2] == (len(entries), len(entries))
+    embedded_all = embedder.documents
+
+    embedder.documents = 0
+    assert not index.sync(entries).changed
+    assert embedder.documents == 0
+
+    ids = list(entries)
+    changed = entries[ids[0]].model_copy(deep=True)
+    changed.summary.ko = changed.summary.ko + " 내용이 바뀌었어요."
+    entries[ids[0]] = changed
+    deleted = entries.pop(ids[1])
+    report = index.sync(entries)
+    assert report.updated == [ids[0]]
+    assert report.removed == [deleted.id]
+    assert report.added == []
+    assert report.unchanged == len(entries) - 1
+    assert 0 < embedder.documents < embedded_all
+    assert deleted.id not in index.indexed_hashes()
+    assert index.indexed_hashes()[ids[0]] == changed.content_hash()
+
+    entries[deleted.id] = deleted
+    assert index.sync(entries).added == [deleted.id]
+
+
+def test_index_survives_a_new_process_handle(tmp_path: Path, entries: dict[str, Entry], runtime: Any) -> None:
+    first = VectorIndex(runtime.embedder, chroma_client(path=tmp_path / "chroma", url=None))
+    first.sync(entries)
+    again = VectorIndex(runtime.embedder, chroma_client(path=tmp_path / "chroma", url=None))
+    assert not again.sync(entries).changed

@@ -1,0 +1,1 @@
+"""HTTP, pages and the widget: parse, call the plain-Python packages, render."""

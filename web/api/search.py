@@ -1,0 +1,37 @@
+"""GET /api/search (contracts.md §5)."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from web.deps import RetrieverDep
+
+router = APIRouter()
+
+
+class SearchHit(BaseModel):
+    id: str
+    name: str
+    score: float
+    passage: str
+    source: str
+
+
+class SearchAnswer(BaseModel):
+    answerable: bool
+    results: list[SearchHit]
+
+
+@router.get("/api/search", response_model=SearchAnswer)
+def search(
+    retriever: RetrieverDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="The question or need")],
+    k: Annotated[int, Query(ge=1, le=20)] = 5,
+    kind: Annotated[Literal["program", "vendor"] | None, Query()] = None,
+) -> SearchAnswer:
+    response = retriever.search(q, k=k, kind=kind)
+    return SearchAnswer(
+        answerable=response.answerable,
+        results=[SearchHit.model_validate(r.model_dump()) for r in response.results],
+    )

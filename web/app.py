@@ -1,0 +1,31 @@
+"""The FastAPI application. Nothing heavy happens at import: the runtime is built when the
+app starts (or handed in, when the caller already built it)."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from intake.runtime import Runtime, build_runtime
+from intake.settings import Settings
+from web.api import health, search
+from web.errors import install_error_handlers
+
+
+def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.runtime = runtime or build_runtime(settings)
+        yield
+
+    app = FastAPI(title="디지털전환 상담 도우미", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(search.router)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory uvicorn's worker processes call."""
+    return create_app(Settings())
