@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.engine import Engine
 from intake.settings import Settings
 from knowledge.loader import KnowledgeBase, load_knowledge_base
 from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
+from retrieval.similarity import EmbeddingOptionMatcher
 from retrieval.store import Progress
 
 
@@ -19,6 +21,7 @@ class Runtime:
     index: VectorIndex
     retriever: Retriever
     sync_report: SyncReport
+    engine: Engine
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:
@@ -44,4 +47,5 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
             sure_dense=max(settings.abstain_threshold, abstention.sure_dense),
         )
     retriever = Retriever(kb, embedder, index, abstention)
-    return Runtime(settings, kb, embedder, index, retriever, report)
+    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
+    return Runtime(settings, kb, embedder, index, retriever, report, engine)

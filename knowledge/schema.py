@@ -74,6 +74,16 @@ class Eligibility(BaseModel):
         return self
 
 
+class OwnerNeeds(BaseModel):
+    """Situations this entry helps with, said the way an owner would say them. Retrieval
+    matches owners' questions against these as well as the official wording."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ko: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
 class Dates(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -98,6 +108,7 @@ class Entry(BaseModel):
     aliases: list[str] = Field(
         default_factory=list, description="Other names, abbreviations and spellings owners use"
     )
+    owner_needs: OwnerNeeds = Field(default_factory=OwnerNeeds)
     sources: list[SourceQuote] = Field(min_length=1)
     public_facts: list[PublicFact] = Field(default_factory=list)
     dates: Dates | None = None

@@ -3,7 +3,7 @@ package talks to Chroma, the embedding model or the BM25 index."""
 
 from retrieval.embeddings import EmbedderError, load_embedder
 from retrieval.models import Citation, SearchResponse, SearchResult
-from retrieval.search import Abstention, EntryFilter, Retriever
+from retrieval.search import Abstention, EntryFilter, Fusion, Retriever
 from retrieval.store import SyncReport, VectorIndex, chroma_client
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Citation",
     "EmbedderError",
     "EntryFilter",
+    "Fusion",
     "Retriever",
     "SearchResponse",
     "SearchResult",

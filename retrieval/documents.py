@@ -1,14 +1,21 @@
-"""Splits an entry into the passages that are embedded, matched and quoted back."""
+"""Splits an entry into the passages that are embedded, matched and quoted back.
+
+Two kinds: *profile* passages say what the entry is for (name with summary, the owners'
+own phrasing of the needs it meets, public facts) and rank entries; *detail* passages are
+the body's sentences, quoted back as the passage that answered. Ranking on every body
+sentence lets one stray sentence outrank the entry that is really about the question —
+measured in bench/retrieval_ablation.py."""
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from knowledge.schema import Entry
 
-# Short passages keep each one about a single fact, so the passage we quote is the one that
-# answered; 120 characters is about one Korean sentence.
+Section = Literal["profile", "detail"]
+# About one Korean sentence, so the quoted passage is the one that answered.
 _CHUNK_SIZE = 120
 
 
@@ -16,7 +23,7 @@ _CHUNK_SIZE = 120
 class Passage:
     entry_id: str
     number: int
-    section: str
+    section: Section
     lang: str
     text: str
 
@@ -36,14 +43,15 @@ def _splitter() -> RecursiveCharacterTextSplitter:
 
 
 def passages(entry: Entry) -> list[Passage]:
-    pieces: list[tuple[str, str, str]] = []
+    pieces: list[tuple[Section, str, str]] = []
+    tags = " ".join(entry.capability_tags)
     for lang in ("ko", "en"):
         name = entry.name.get(lang)
-        pieces.append(("summary", lang, f"{name}: {entry.summary.get(lang)}"))
-        for chunk in _splitter().split_text(entry.body.get(lang)):
-            pieces.append(("body", lang, chunk.strip()))
-        for condition in entry.eligibility.conditions:
-            pieces.append(("eligibility", lang, f"{name}: {condition.get(lang)}"))
+        pieces.append(("profile", lang, f"{name}: {entry.summary.get(lang)} {tags}".strip()))
+        pieces += [("profile", lang, need) for need in getattr(entry.owner_needs, lang)]
+        pieces += [("profile", lang, f"{name}: {fact.text.get(lang)}") for fact in entry.public_facts]
+        pieces += [("detail", lang, chunk.strip()) for chunk in _splitter().split_text(entry.body.get(lang))]
+        pieces += [("detail", lang, c.get(lang)) for c in entry.eligibility.conditions]
     return [
         Passage(entry.id, number, section, lang, text)
         for number, (section, lang, text) in enumerate(p for p in pieces if p[2])

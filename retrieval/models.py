@@ -14,10 +14,11 @@ class SearchResult(BaseModel):
     name: str
     score: float = Field(description="Fused relevance, 0–1, comparable within one search")
     passage: str
+    summary: str
     source: str
     kind: str
     matched_alias: str | None = None
-    dense: float = Field(description="Cosine similarity of the best passage")
+    dense: float = Field(description="Cosine similarity of the closest profile passage")
     lexical: float = Field(description="BM25 score normalised to the query's best possible")
 
 

@@ -16,9 +16,17 @@ from retrieval.tokenize import terms
 
 EntryFilter = Callable[[Entry], bool]
 
-# Reciprocal-rank fusion constant. Small corpora want a small k so that rank 1 and rank 5
-# still differ clearly; measured on the dev set (README, "Retrieval quality").
-RRF_K = 10
+
+@dataclass(frozen=True)
+class Fusion:
+    """How dense and lexical rankings are combined (reciprocal-rank fusion). A small `k`
+    keeps rank 1 and rank 5 clearly apart in a corpus of a few dozen entries. The defaults
+    were chosen on the dev set with `bench/retrieval_ablation.py` (README, "Retrieval")."""
+
+    dense_weight: float = 2.0
+    lexical_weight: float = 1.0
+    k: int = 10
+    detail_weight: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Retriever:
         embedder: Embeddings,
         index: VectorIndex,
         abstention: Abstention | None = None,
+        fusion: Fusion | None = None,
     ) -> None:
         self.kb = kb
         self._embedder = embedder
@@ -58,6 +67,7 @@ class Retriever:
         self._lexical = LexicalIndex(list(kb.entries.values()))
         self._aliases = AliasMatcher(list(kb.entries.values()))
         self.abstention = abstention or Abstention()
+        self.fusion = fusion or Fusion()
 
     def search(
         self,
@@ -66,7 +76,10 @@ class Retriever:
         *,
         kind: str | None = None,
         entry_filter: EntryFilter | None = None,
+        lang: str = "ko",
     ) -> SearchResponse:
+        """Entries for `query`, best first. Names and the quoted passage are in `lang`
+        where the entry has them; ranking uses both languages."""
         query = query.strip()
         allowed = {
             entry_id
@@ -76,27 +89,42 @@ class Retriever:
         if not query or not allowed:
             return SearchResponse(query=query, answerable=False, results=[])
 
-        hits = self._index.search(self._embedder.embed_query(query), n=max(60, 12 * k), kind=kind)
-        best_passage: dict[str, PassageHit] = {}
+        hits = self._index.search(self._embedder.embed_query(query), n=max(200, 40 * k), kind=kind)
+        profile: dict[str, float] = {}
+        detail: dict[str, PassageHit] = {}
+        quoted: dict[str, PassageHit] = {}
         for hit in hits:
-            if hit.entry_id in allowed and (
-                hit.entry_id not in best_passage or hit.similarity > best_passage[hit.entry_id].similarity
-            ):
-                best_passage[hit.entry_id] = hit
+            if hit.entry_id not in allowed:
+                continue
+            if hit.section == "profile":
+                profile[hit.entry_id] = max(profile.get(hit.entry_id, -1.0), hit.similarity)
+                continue
+            if hit.entry_id not in detail or hit.similarity > detail[hit.entry_id].similarity:
+                detail[hit.entry_id] = hit
+            if hit.lang == lang and (hit.entry_id not in quoted or hit.similarity > quoted[hit.entry_id].similarity):
+                quoted[hit.entry_id] = hit
+        fusion = self.fusion
+        dense = {
+            entry_id: profile.get(entry_id, 0.0)
+            + fusion.detail_weight * (detail[entry_id].similarity if entry_id in detail else 0.0)
+            for entry_id in set(profile) | set(detail)
+        }
 
         query_terms = terms(query)
         lexical = self._lexical.scores(query_terms)
         coverage = self._lexical.coverage(query_terms)
         named = {hit.entry_id: hit for hit in self._aliases.find(query) if hit.entry_id in allowed}
 
-        dense_rank = sorted(best_passage, key=lambda e: -best_passage[e].similarity)
+        dense_rank = sorted(dense, key=lambda e: -dense[e])
         lexical_rank = sorted((e for e in allowed if lexical.get(e, 0.0) > 0), key=lambda e: -lexical[e])
         fused: dict[str, float] = {}
-        for ranking in (dense_rank, lexical_rank):
+        for ranking, weight in ((dense_rank, fusion.dense_weight), (lexical_rank, fusion.lexical_weight)):
+            if weight <= 0:
+                continue
             for rank, entry_id in enumerate(ranking):
-                fused[entry_id] = fused.get(entry_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[entry_id] = fused.get(entry_id, 0.0) + weight / (fusion.k + rank + 1)
         top_lexical = max(lexical.values(), default=0.0) or 1.0
-        best_possible = 2.0 / (RRF_K + 1)
+        best_possible = (fusion.dense_weight + fusion.lexical_weight) / (fusion.k + 1)
 
         def order(entry_id: str) -> tuple[int, int, float]:
             alias = named.get(entry_id)
@@ -104,8 +132,9 @@ class Retriever:
 
         ranked = sorted(set(fused) | set(named), key=order)[:k]
         results = [
-            self._result(entry_id, fused.get(entry_id, 0.0) / best_possible, best_passage.get(entry_id),
-                         lexical.get(entry_id, 0.0) / top_lexical, named.get(entry_id))
+            self._result(entry_id, lang, fused.get(entry_id, 0.0) / best_possible, quoted.get(entry_id),
+                         profile.get(entry_id, 0.0), lexical.get(entry_id, 0.0) / top_lexical,
+                         named.get(entry_id))
             for entry_id in ranked
         ]
         answerable = bool(results) and self.abstention.answerable(
@@ -116,20 +145,23 @@ class Retriever:
     def _result(
         self,
         entry_id: str,
+        lang: str,
         score: float,
         passage: PassageHit | None,
+        closeness: float,
         lexical: float,
         alias: AliasHit | None,
     ) -> SearchResult:
         entry = self.kb.entries[entry_id]
         return SearchResult(
             id=entry_id,
-            name=entry.name.ko,
+            name=entry.name.get(lang),
             score=round(min(score, 1.0), 4),
-            passage=passage.text if passage else entry.summary.ko,
+            passage=passage.text if passage else entry.summary.get(lang),
+            summary=entry.summary.get(lang),
             source=_source(entry),
             kind=entry.kind,
             matched_alias=alias.alias if alias else None,
-            dense=round(passage.similarity, 4) if passage else 0.0,
+            dense=round(closeness, 4),
             lexical=round(lexical, 4),
         )

@@ -34,6 +34,8 @@ class SyncReport:
 class PassageHit:
     passage_id: str
     entry_id: str
+    section: str
+    lang: str
     text: str
     similarity: float
 
@@ -70,6 +72,7 @@ class VectorIndex:
             embedding_function=embedder,
             collection_metadata={"hnsw:space": "cosine"},
         )
+        self._count = len(self._store.get(include=[])["ids"])
 
     def indexed_hashes(self) -> dict[str, str]:
         data = self._store.get(include=["metadatas"])
@@ -80,7 +83,7 @@ class VectorIndex:
         return hashes
 
     def count(self) -> int:
-        return len(self._store.get(include=[])["ids"])
+        return self._count
 
     def _remove(self, entry_id: str) -> None:
         self._store.delete(where={"entry_id": entry_id})
@@ -130,6 +133,7 @@ class VectorIndex:
             done += 1
             if progress:
                 progress(done, total, entry.id)
+        self._count = len(self._store.get(include=[])["ids"])
         return report
 
     def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]:
@@ -141,6 +145,13 @@ class VectorIndex:
         )
         # With the cosine space Chroma reports a distance, 1 - cosine similarity.
         return [
-            PassageHit(str(doc.id), str(doc.metadata["entry_id"]), doc.page_content, 1.0 - float(distance))
+            PassageHit(
+                str(doc.id),
+                str(doc.metadata["entry_id"]),
+                str(doc.metadata["section"]),
+                str(doc.metadata["lang"]),
+                doc.page_content,
+                1.0 - float(distance),
+            )
             for doc, distance in found
         ]

@@ -1,0 +1,100 @@
+"""The conversation as an append-only list of events (Rasa's tracker model): only events
+change state, each has a stable type name and round-trips through a plain dict, so a
+session is rebuilt exactly by replaying what was stored."""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+SlotStatus = Literal["answered", "unknown", "raw"]
+Expecting = str | None
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    at: datetime
+
+
+class SessionStarted(_Event):
+    type: Literal["session_started"] = "session_started"
+    lang: Literal["ko", "en"]
+    partner: str | None = None
+
+
+class UserUttered(_Event):
+    type: Literal["user_uttered"] = "user_uttered"
+    message_id: str
+    text: str
+
+
+class BotUttered(_Event):
+    type: Literal["bot_uttered"] = "bot_uttered"
+    turn: dict[str, Any]
+
+
+class SlotSet(_Event):
+    type: Literal["slot_set"] = "slot_set"
+    slot: str
+    value: Any = None
+    status: SlotStatus = "answered"
+    raw_text: str = ""
+    source_message: str | None = None
+    method: str = ""
+    corrected: bool = False
+
+
+class SlotCleared(_Event):
+    type: Literal["slot_cleared"] = "slot_cleared"
+    slot: str
+
+
+class QuestionAsked(_Event):
+    type: Literal["question_asked"] = "question_asked"
+    slot: str
+    attempt: int = 0
+
+
+class SummaryShown(_Event):
+    type: Literal["summary_shown"] = "summary_shown"
+
+
+class LanguageChanged(_Event):
+    type: Literal["language_changed"] = "language_changed"
+    lang: Literal["ko", "en"]
+
+
+class ConsentRecorded(_Event):
+    type: Literal["consent_recorded"] = "consent_recorded"
+    given: bool
+    text_version: str
+
+
+class ContactErased(_Event):
+    type: Literal["contact_erased"] = "contact_erased"
+
+
+Event = Annotated[
+    SessionStarted
+    | UserUttered
+    | BotUttered
+    | SlotSet
+    | SlotCleared
+    | QuestionAsked
+    | SummaryShown
+    | LanguageChanged
+    | ConsentRecorded
+    | ContactErased,
+    Field(discriminator="type"),
+]
+
+_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    return _ADAPTER.validate_python(data)
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    return event.model_dump(mode="json")

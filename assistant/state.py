@@ -1,0 +1,114 @@
+"""The dialogue state: whatever replaying a session's events gives."""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.events import (
+    BotUttered,
+    ConsentRecorded,
+    ContactErased,
+    Event,
+    LanguageChanged,
+    QuestionAsked,
+    SessionStarted,
+    SlotCleared,
+    SlotSet,
+    SlotStatus,
+    SummaryShown,
+    UserUttered,
+)
+
+CONSENT = "consent"
+
+
+class SlotValue(BaseModel):
+    value: Any = None
+    status: SlotStatus
+    raw_text: str = ""
+    source_message: str | None = None
+    method: str = ""
+
+
+class TranscriptLine(BaseModel):
+    role: Literal["owner", "assistant"]
+    text: str
+    at: datetime
+    message_id: str | None = None
+
+
+class ConsentState(BaseModel):
+    given: bool
+    text_version: str
+    at: datetime
+
+
+class DialogueState(BaseModel):
+    lang: Literal["ko", "en"] = "ko"
+    partner: str | None = None
+    started_at: datetime | None = None
+    slots: dict[str, SlotValue] = Field(default_factory=dict)
+    expecting: str | None = None
+    attempts: int = 0
+    asked: list[str] = Field(default_factory=list)
+    summary_shown: bool = False
+    consent: ConsentState | None = None
+    user_messages: int = 0
+    transcript: list[TranscriptLine] = Field(default_factory=list)
+
+    @classmethod
+    def replay(cls, events: Iterable[Event]) -> "DialogueState":
+        state = cls()
+        for event in events:
+            state.apply(event)
+        return state
+
+    def apply(self, event: Event) -> None:
+        match event:
+            case SessionStarted():
+                self.lang, self.partner, self.started_at = event.lang, event.partner, event.at
+            case UserUttered():
+                self.user_messages += 1
+                self.transcript.append(TranscriptLine(role="owner", text=event.text, at=event.at,
+                                                      message_id=event.message_id))
+            case BotUttered():
+                for text in event.turn.get("messages", []):
+                    self.transcript.append(TranscriptLine(role="assistant", text=text, at=event.at))
+            case SlotSet():
+                self.slots[event.slot] = SlotValue(
+                    value=event.value,
+                    status=event.status,
+                    raw_text=event.raw_text,
+                    source_message=event.source_message,
+                    method=event.method,
+                )
+            case SlotCleared():
+                self.slots.pop(event.slot, None)
+            case QuestionAsked():
+                if event.slot != self.expecting:
+                    self.asked.append(event.slot)
+                self.expecting, self.attempts = event.slot, event.attempt
+            case SummaryShown():
+                self.summary_shown = True
+            case LanguageChanged():
+                self.lang = event.lang
+            case ConsentRecorded():
+                self.consent = ConsentState(given=event.given, text_version=event.text_version, at=event.at)
+                self.expecting = None
+            case ContactErased():
+                for slot in [s for s in self.slots if s.startswith("contact.")]:
+                    del self.slots[slot]
+
+    def known(self) -> dict[str, Any]:
+        """Answered values only, as conditions and matching read them."""
+        return {k: v.value for k, v in self.slots.items() if v.status == "answered"}
+
+    @property
+    def finished(self) -> bool:
+        return self.consent is not None
+
+    @property
+    def brief_ready(self) -> bool:
+        return bool(self.consent and self.consent.given)

@@ -1,0 +1,181 @@
+"""The closed-choice slots: funding need, digital skills, remote work, urgency, support
+types and hiring difficulty. Each is an ordered list of (pattern, value) rules: the first
+rule that matches wins, so negated and more specific forms are listed before the
+positive and generic ones they contain."""
+
+import re
+from typing import TypeVar
+
+from assistant.understanding.text import clause_spans, normalize
+from assistant.understanding.yesno import parse_yes_no
+from knowledge.vocabulary import DigitalSkills, FundingNeed, RemoteStatus, SupportType, Urgency
+
+_I = re.IGNORECASE
+T = TypeVar("T")
+
+
+def _rules(*pairs: tuple[str, T]) -> list[tuple[re.Pattern[str], T]]:
+    return [(re.compile(p, _I), v) for p, v in pairs]
+
+
+def _first(rules: list[tuple[re.Pattern[str], T]], text: str) -> T | None:
+    norm = normalize(text)
+    for pattern, value in rules:
+        if pattern.search(norm):
+            return value
+    return None
+
+
+_FUNDING = _rules(
+    (r"(?:자금|돈|대출|융자|지원금)[은는이가도]? ?(?:필요 ?(?:없|않|하지 않)|괜찮|충분|여유(?:가|는)? 있)|필요 ?없|"
+     r"괜찮아요|충분해|\b(?:no|don'?t|do not) (?:need|want)\b|\bnot (?:needed|necessary)\b|\bwe'?re fine\b|^none$",
+     FundingNeed.NONE),
+    (r"부도|파산|도산|폐업|위기|긴급|급해|급하|급합|당장|못 ?버티|버티기 ?(?:힘|어려)|연체|체불|밀렸|밀려|"
+     r"\b(?:urgent|emergency|bankrupt\w*|insolven\w*|crisis|default\w*|desperate|immediately|asap)\b",
+     FundingNeed.EMERGENCY),
+    (r"설비|투자|확장|증설|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"
+     r"스케일|신제품|기계 ?(?:구입|도입|교체)|\b(?:expan\w*|invest\w*|equipment|machinery|facilit\w*|growth|grow|"
+     r"scale|new (?:product|line|plant|factory|market)s?|r&d)\b",
+     FundingNeed.GROWTH_INVESTMENT),
+    (r"운영 ?자금|운전 ?자금|인건비|월급|급여|임대료|월세|재료비|원자재|현금 ?흐름|자금 ?회전|운영비|유지비|"
+     r"자금|돈이? ?(?:필요|부족|모자)|\b(?:working capital|operating|operations|payroll|salar\w*|wages|cash ?flow|"
+     r"rent|running costs|day[- ]to[- ]day|money|funding|loan)\b",
+     FundingNeed.OPERATING),
+)
+
+_SKILLS = _rules(
+    (r"^(?:하|하요|하입니다|low|낮음)$|잘 ?(?:못|모르|몰라)|서툴|서투|어려워|어렵|컴맹|낮(?:아|은|습|다)|부족|약해|"
+     r"약한|"
+     r"나이가? ?(?:많|드)|어르신|고령|못 ?다루|기초(?:도|적인 것도) ?(?:못|안)|좋지 ?않|별로|"
+     r"\b(?:low|poor|weak|basic|limited|struggle\w*|not (?:good|great|very)|bad|beginner\w*)\b",
+     DigitalSkills.LOW),
+    (r"^(?:중|중이요|중간|보통)|보통|중간|그럭저럭|웬만|적당|평균|무난|나쁘지 ?않|기본(?:적인|은|만)|그냥 ?저냥|"
+     r"엑셀 ?정도|\b(?:medium|average|moderate|okay|ok|decent|so-so|fair|not bad|intermediate|mixed)\b",
+     DigitalSkills.MEDIUM),
+    (r"^(?:상|상이요|높음)$|잘 ?(?:다루|다뤄|다룸|해|하|써|씀|알)|능숙|높(?:아|은|습|다)|익숙|뛰어|전문|젊|개발자|"
+     r"\b(?:high|good|great|skilled|advanced|savvy|fluent|comfortable|proficient|expert\w*|strong)\b",
+     DigitalSkills.HIGH),
+)
+
+_REMOTE = _rules(
+    (r"(?:전원|모두|전부|다|완전|풀|100 ?%) ?(?:원격|재택|리모트)|사무실(?:이|은)? ?없|"
+     r"\b(?:fully|all|100 ?%|completely) remote\b|\bremote[- ]first\b|\bno office\b|\beveryone works? (?:from home|"
+     r"remotely)\b",
+     RemoteStatus.FULL),
+    (r"(?:재택|원격|리모트)[은는도이가을를]? ?(?:근무)?[은는도를을]? ?(?:안|못|없|불가|하지 않|해본 적)|"
+     r"(?:다|모두|전원|전부) ?(?:출근|사무실|현장)|사무실에서만|현장 ?(?:근무|일)|출근해서|"
+     r"\b(?:no|not|don'?t|never)\b.{0,20}\b(?:remote|from home|wfh)\b|\b(?:on[- ]site|in[- ]office|office only)\b",
+     RemoteStatus.NONE),
+    (r"일부|부분|주 ?[1-4일이삼사한두세네] ?(?:회|번|일|日)|가끔|하이브리드|필요할 ?때|몇 ?(?:명|몇)|유연|선택|"
+     r"재택|원격|리모트|\b(?:hybrid|some|partial\w*|sometimes|occasional\w*|a few|once a week|twice a week|"
+     r"remote|from home|wfh|flexible)\b",
+     RemoteStatus.PARTIAL),
+)
+
+_URGENCY_NOT_NOW = re.compile(
+    r"당장은? ?(?:아니|아녜|급하지|필요 ?없)|급하지 ?(?:않|는 않)|급한 ?(?:건|것|게) ?(?:아니|없)|천천히|여유(?:가|"
+    r"는)? ?있|"
+    r"\b(?:not urgent|no rush|no hurry|not in a hurry|not right now|not now)\b",
+    _I,
+)
+_URGENCY = _rules(
+    (r"당장|지금 ?(?:바로|당장|즉시)|즉시|바로|급해|급하|급합|시급|이번 ?(?:달|주)|다음 ?주|다음 ?달|한 ?달 ?(?:안|"
+     r"내|이내)|"
+     r"1 ?개월 ?(?:안|내|이내)|[1-4] ?주 ?(?:안|내|이내)|\b(?:asap|immediately|urgent\w*|right away|right now|"
+     r"this (?:month|week)|next (?:week|month)|within (?:a|one|1) month|within (?:a|one|two|2|few) weeks?)\b",
+     Urgency.WITHIN_1_MONTH),
+    (r"[23] ?개월|두 ?달|석 ?달|세 ?달|두세 ?달|몇 ?달|분기|곧|조만간|빠른 ?시일|"
+     r"\b(?:soon|shortly|(?:two|three|2|3|couple of|few) months|this quarter|next quarter)\b",
+     Urgency.WITHIN_3_MONTHS),
+    (r"올해|연내|금년|1 ?년 ?(?:안|내|이내)|일 ?년 ?(?:안|내|이내)|[4-9] ?개월|1[0-2] ?개월|반 ?년|하반기|상반기|내년|"
+     r"\b(?:this year|within (?:a|one|1) year|(?:six|6|nine|9|twelve|12) months|next year|by year[- ]end)\b",
+     Urgency.WITHIN_1_YEAR),
+    (r"알아보|그냥|정보|둘러|언젠가|나중에|아직 ?(?:모르|계획|정해)|계획(?:은|이)? ?없|장기적|"
+     r"\b(?:just (?:looking|exploring|browsing|curious)|exploring|research\w*|someday|eventually|long[- ]term|"
+     r"no (?:plans?|timeline|deadline))\b",
+     Urgency.EXPLORING),
+)
+
+_SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
+    (re.compile(p, _I), v) for p, v in (
+        (r"자금|돈|대출|융자|보조금|지원금|정책 ?자금|보증|투자 ?유치|펀딩|\b(?:fund\w*|loans?|grants?|money|capital|"
+         r"financ\w*|subsid\w*|investment)\b", SupportType.FUNDING),
+        (r"멘토|코칭|조언|\b(?:mentor\w*|coach\w*|advice|advisor)\b", SupportType.MENTORING),
+        (r"컨설팅|자문|진단|\b(?:consult\w*|diagnos\w*)\b", SupportType.CONSULTING),
+        (r"기술 ?(?:지원|개발|이전|협력|자문)|연구 ?개발|R&D|특허|시제품|\b(?:technolog\w*|tech support|technical|"
+         r"r&d|prototyp\w*|patents?)\b", SupportType.TECHNOLOGY),
+        (r"솔루션|(?:프로그램|시스템|소프트웨어|ERP|MES|툴|도구|장비)[을를]? ?(?:도입|구축|설치|보급)|스마트 ?공장|"
+         r"스마트 ?팩토리|\b(?:solutions?|software|tools?|systems?|smart factory|platform)\b", SupportType.SOLUTION),
+        (r"교육|훈련|강의|연수|인력 ?양성|배우|\b(?:training|education|courses?|workshops?|upskill\w*|learn\w*)\b",
+         SupportType.TRAINING),
+        (r"수출|해외|글로벌|\b(?:export\w*|overseas|global|international|abroad)\b", SupportType.EXPORT),
+        (r"사무실|공간|입주|오피스|보육 ?센터|\b(?:office|space|workspace|incubat\w*|premises)\b", SupportType.SPACE),
+        (r"규제|인허가|허가|법률|법적|제도 ?개선|\b(?:regulat\w*|permits?|licen[cs]\w*|legal|complian\w*|red tape)\b",
+         SupportType.REGULATION),
+    )
+]
+_SUPPORT_NEGATED = re.compile(
+    r"필요 ?(?:없|않)|(?:은|는) ?(?:괜찮|됐어|말고)|말고|빼고|제외|없어도|관심 ?없|\b(?:don'?t|do not|no) need\b|"
+    r"\bnot (?:need\w*|interested)\b|\bexcept\b|\bother than\b|\bwithout\b",
+    _I,
+)
+
+_HIRING_NO = re.compile(
+    r"(?:어렵|힘들)지 ?(?:않|는 않)|쉬워|쉽(?:습|게|다)|잘 ?(?:구해|뽑|채용)|문제 ?없|괜찮|별 ?(?:문제|어려움)|"
+    r"채용 ?계획(?:은|이)? ?없|"
+    r"\bnot (?:hard|difficult|a problem)\b|\beasy\b|\bno (?:problem|trouble|issue)s?\b",
+    _I,
+)
+_HIRING_YES = re.compile(
+    r"어렵|어려워|힘들|힘듭|구하기|안 ?구해|못 ?구|안 ?와|(?:사람|인력|지원자|개발자|직원)[이가]? ?(?:없|부족|안 ?와|"
+    r"모자)|"
+    r"부족|구인난|그만두|이직|퇴사|\b(?:hard|difficult|struggl\w*|can'?t find|shortage|tough|nobody applies|"
+    r"turnover|quit)\b",
+    _I,
+)
+
+
+def parse_funding_need(text: str) -> FundingNeed | None:
+    return _first(_FUNDING, text)
+
+
+def parse_digital_skills(text: str) -> DigitalSkills | None:
+    return _first(_SKILLS, text)
+
+
+def parse_remote_status(text: str) -> RemoteStatus | None:
+    return _first(_REMOTE, text)
+
+
+def parse_urgency(text: str) -> Urgency | None:
+    norm = normalize(text)
+    not_now = _URGENCY_NOT_NOW.search(norm)
+    hit = _first(_URGENCY, _URGENCY_NOT_NOW.sub(" ", norm))
+    if hit is None and not_now:
+        return Urgency.EXPLORING
+    return hit
+
+
+def parse_support_types(text: str) -> list[SupportType]:
+    """Every support type asked for, in order of mention; types in a clause that turns
+    them down ("자금은 필요 없고") are left out."""
+    norm = normalize(text)
+    found: list[tuple[int, SupportType]] = []
+    for start, end in clause_spans(norm):
+        clause = norm[start:end]
+        if _SUPPORT_NEGATED.search(clause):
+            continue
+        for pattern, value in _SUPPORT:
+            m = pattern.search(clause)
+            if m and value not in (v for _, v in found):
+                found.append((start + m.start(), value))
+    return [v for _, v in sorted(found, key=lambda p: p[0])]
+
+
+def parse_hiring_difficulty(text: str) -> bool | None:
+    norm = normalize(text)
+    if _HIRING_NO.search(norm):
+        return False
+    if _HIRING_YES.search(norm):
+        return True
+    return parse_yes_no(norm)

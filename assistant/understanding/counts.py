@@ -1,0 +1,120 @@
+"""Headcounts: "직원 42명" → 42, "저 혼자예요" → 1, "한 명도 없어요" → 0, "two IT people" → 2."""
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from assistant.understanding.numbers import NumberSpan, find_numbers
+from assistant.understanding.text import normalize
+
+# Korean person counters; 분 (honorific "persons") only after native numbers, because
+# after digits it means minutes.
+_PERSON_KO = re.compile(r" ?(?:여 ?)?(?:명|사람|식구|인(?![데가지정터간])|이서)")
+_PERSON_HONORIFIC = re.compile(r" ?분(?![기야석류들])")
+_PERSON_EN = re.compile(
+    r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|persons?|employees?|staff(?:ers)?|workers?|members?|engineers?|developers?|"
+    r"programmers?|guys|folks|ftes?|full[- ]?timers?|of us|hires|headcount)\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE)
+
+_NONE_COUNTED = re.compile(
+    r"(?:한 ?명|하나|1 ?명|아무)도 ?(?:없|안)|아무도|\b(?:no ?one|nobody|none|zero)\b|"
+    r"\bno (?:[a-z]+ ){0,2}(?:staff|employees|people|one|developers|engineers|workers)\b",
+    re.IGNORECASE,
+)
+_COUPLE = re.compile(
+    r"부부|(?:아내|와이프|남편|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)(?:랑|하고|와|과) ?(?:저|나|"
+    r"제가)|"
+    r"\bme and my (?:wife|husband|partner|brother|sister|son|daughter|father|mother)\b|\bmy (?:wife|husband) and i\b",
+    re.IGNORECASE,
+)
+_SOLO = re.compile(
+    r"혼자|\bjust me\b|\bonly me\b|\bmyself\b|\bsolo\b|one[- ](?:man|woman|person)|sole (?:proprietor|trader|owner)|"
+    r"\bon my own\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE)
+# Someone doing IT besides their real job is not IT staff (contracts.md §1: "main job").
+_NO_DEDICATED = re.compile(r"겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|하는 사람은)? ?없|part[- ]time|"
+                           r"on the side",
+                           re.IGNORECASE)
+_NOT_A_COUNT_AFTER = re.compile(
+    r" ?(?:원|won|krw|년|개월|월|%|퍼센트|프로|살|세|시간|years?|months?|percent|억|만원|배|위|등|층|단계|점|번|회)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    value: int
+    start: int
+    end: int
+    matched: str
+
+
+def _round(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def _counter_end(text: str, n: NumberSpan) -> int | None:
+    """End of the person counter that follows `n`, or None when there is none."""
+    native = not text[n.start].isdigit() and not n.scaled
+    patterns: list[re.Pattern[str]] = [_PERSON_KO, _PERSON_EN, *([_PERSON_HONORIFIC] if native else [])]
+    for pattern in patterns:
+        m = pattern.match(text, n.end)
+        if m:
+            return m.end()
+    return None
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Numbers of people written with a person counter, in `text` (already normalised)."""
+    out: list[CountMatch] = []
+    previous: NumberSpan | None = None
+    for n in find_numbers(text):
+        end = _counter_end(text, n)
+        if end is None:
+            previous = n
+            continue
+        value, start = n.value, n.start
+        if previous is not None and _RANGE.fullmatch(text, previous.end, n.start):
+            value, start = (previous.value + n.value) / 2, previous.start
+        out.append(CountMatch(_round(value), start, end, text[start:end]))
+        previous = None
+    return out
+
+
+def _bare_number(text: str) -> int | None:
+    for n in find_numbers(text):
+        if any(e for _, e in n.groups) or _NOT_A_COUNT_AFTER.match(text, n.end):
+            continue
+        if 1900 <= n.value <= 2100 and n.value == int(n.value):
+            continue  # a year, not a headcount
+        return _round(n.value)
+    return None
+
+
+def parse_count(text: str) -> int | None:
+    """How many people the answer states, or None when it states no count."""
+    norm = normalize(text)
+    if _NONE_COUNTED.search(norm):
+        return 0
+    counts = find_counts(norm)
+    if counts:
+        return counts[0].value
+    if _COUPLE.search(norm):
+        return 2
+    if _SOLO.search(norm):
+        return 1
+    if _ZERO.search(norm):
+        return 0
+    return _bare_number(norm)
+
+
+def parse_it_staff(text: str) -> int | None:
+    """Like `parse_count`, but the owner covering IT besides other work counts as nobody."""
+    norm = normalize(text)
+    if _NO_DEDICATED.search(norm) and not find_counts(norm):
+        return 0
+    return parse_count(norm)

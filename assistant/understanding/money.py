@@ -1,0 +1,149 @@
+"""Amounts of won (contracts.md §1: `krw` is integer won), and budgets annualised.
+
+Owners say budgets per month as often as per year ("월 50만원", "1년에 2천만원"), so each
+amount takes the period word nearest to it; with none it is per year. Spoken Korean drops
+the last unit after 억 ("1억 5천" = 1억 5천만) and often drops 만 when the context is
+money ("연 2천" = 2천만원); both conventions are applied."""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.understanding.numbers import NumberSpan, find_numbers
+from assistant.understanding.text import normalize
+
+_CURRENCY_AFTER = re.compile(r" ?(?:원|won\b|krw\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:₩|krw|\\)\s?$", re.IGNORECASE)
+# Units that make a number something other than money (people, years, percent…).
+_OTHER_UNIT = re.compile(
+    r" ?(?:명|년|개|살|세|시간|%|퍼센트|프로|건|평|곳|일|배|위|등|층|단계|점|회|번|"
+    r"people|persons?|employees|staff|workers|years?|months?|weeks?|days?|percent|times)",
+    re.IGNORECASE,
+)
+# "몇백만원", "수천만원": a vague magnitude, not an amount.
+_VAGUE_BEFORE = re.compile(r"(?:몇|수)\s?$")
+_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE)
+
+_MONTHLY = re.compile(
+    r"매 ?월|매 ?달|월 ?평균|월간|(?<![0-9가-힣])월(?!요일|급|말|초|세|드|등)|한 ?달|(?<![0-9])달(?:에|마다|당)|"
+    r"per month|a month|each month|every month|monthly|/ ?mo(?:nth)?\b",
+    re.IGNORECASE,
+)
+_YEARLY = re.compile(
+    r"매 ?년|연간|(?<![0-9가-힣])연(?!락|구|결|습|말|초|장|휴|차|세|애|기|속|계|동|령|관)|[1일한] ?년|한 ?해|년에|년간|"
+    r"per year|a year|each year|every year|annual(?:ly)?|yearly|per annum|/ ?(?:yr|year)\b",
+    re.IGNORECASE,
+)
+# "월 100 정도": a bare number right after a period word is spoken in 만원.
+_PERIOD_THEN_BARE = re.compile(
+    r"(?:(매 ?월|매 ?달|월간|월|한 ?달에?)|(?:매 ?년|연간|연|[1일] ?년에?)) ?(?:약|대략|한)? ?([0-9]{1,4})(?![0-9.,])"
+)
+_QUARTERLY = re.compile(r"분기|quarterly|per quarter|a quarter", re.IGNORECASE)
+_PERIODS: tuple[tuple[re.Pattern[str], int], ...] = ((_MONTHLY, 12), (_YEARLY, 1), (_QUARTERLY, 4))
+
+_NOTHING = re.compile(
+    r"없(?:어|습|음|다|고|는|네|지|죠)|한 ?푼도|(?<![0-9])0(?![0-9])|\b(?:zero|none|nothing|nil)\b|"
+    r"\bno (?:budget|money|revenue|sales|spend|income)|don'?t have (?:any|a)|can'?t (?:afford|spend)|"
+    r"여유가? ?없|못 ?써|안 ?써",
+    re.IGNORECASE,
+)
+# "정해진 건 없어요", "생각해 본 적 없어요": the owner does not know, which is not zero.
+_UNDECIDED = re.compile(r"정해진 ?(?:건|것|게)|정한 ?(?:건|것|게|적)|생각해 ?본 ?적|모르|not sure|don'?t know",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    won: int  # as written, before any period
+    per_year: int
+    start: int
+    end: int
+    matched: str
+
+
+def _is_money(text: str, n: NumberSpan) -> bool:
+    if _VAGUE_BEFORE.search(text, 0, n.start) and n.korean_units:
+        return False
+    if _CURRENCY_AFTER.match(text, n.end) or _CURRENCY_BEFORE.search(text, 0, n.start):
+        return True
+    if _OTHER_UNIT.match(text, n.end):
+        return False
+    return n.scaled or n.value >= 1000
+
+
+def _won(text: str, n: NumberSpan) -> Decimal:
+    groups = list(n.groups)
+    if len(groups) >= 2 and groups[-1][1] == 0 and groups[-2][1] >= 8:
+        groups[-1] = (groups[-1][0], groups[-2][1] - 4)
+    elif n.korean_units and all(e == 0 for _, e in groups) and not _CURRENCY_AFTER.match(text, n.end):
+        groups = [(c, 4) for c, _ in groups]
+    return sum((c * 10**e for c, e in groups), Decimal(0))
+
+
+def _period(text: str, start: int, end: int) -> int:
+    best: tuple[int, int, int] | None = None  # (distance, after-the-amount, multiplier)
+    for pattern, multiplier in _PERIODS:
+        for m in pattern.finditer(text):
+            if start <= m.start() < end:
+                continue  # a cue inside the amount itself, e.g. the 년 of 1년
+            after = int(m.start() >= end)
+            distance = m.start() - end if after else max(start - m.end(), 0)
+            if best is None or (distance, after) < best[:2]:
+                best = (distance, after, multiplier)
+    return 1 if best is None else best[2]
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of money in `text` (already normalised), left to right."""
+    out: list[Amount] = []
+    # A range's lower end ("50~100만원", "3천만원에서 5천만원"): (start, end, won or None
+    # while it still awaits the unit of the upper end, its bare value).
+    low: tuple[int, int, Decimal | None, Decimal] | None = None
+    for n in find_numbers(text):
+        if not _is_money(text, n):
+            bare = not n.scaled and not _OTHER_UNIT.match(text, n.end)
+            low = (n.start, n.end, None, n.value) if bare else None
+            continue
+        won, start = _won(text, n), n.start
+        currency = _CURRENCY_AFTER.match(text, n.end)
+        end = currency.end() if currency else n.end
+        if low and _RANGE.fullmatch(text, low[1], n.start):
+            low_won = low[2] if low[2] is not None else low[3] * 10 ** n.groups[-1][1]
+            won, start = (low_won + won) / 2, low[0]
+            if out and out[-1].start == start:
+                out.pop()
+        out.append(Amount(int(won), int(won * _period(text, start, end)), start, end, text[start:end]))
+        low = (start, end, won, n.value)
+    return out
+
+
+def _nothing(text: str) -> bool:
+    return bool(_NOTHING.search(text)) and not _UNDECIDED.search(text)
+
+
+def _spoken_man_won(text: str) -> int | None:
+    m = _PERIOD_THEN_BARE.search(text)
+    if m is None or _OTHER_UNIT.match(text, m.end()) or _CURRENCY_AFTER.match(text, m.end()):
+        return None
+    return int(m.group(2)) * 10_000 * (12 if m.group(1) else 1)
+
+
+def parse_krw_per_year(text: str) -> int | None:
+    """Won per year: "월 50만원" → 6,000,000; "없어요" → 0; None when no amount is given."""
+    norm = normalize(text)
+    amounts = find_amounts(norm)
+    if amounts:
+        return amounts[0].per_year
+    spoken = _spoken_man_won(norm)
+    if spoken is not None:
+        return spoken
+    return 0 if _nothing(norm) else None
+
+
+def parse_krw(text: str) -> int | None:
+    """An amount of won as written, without any period: "매출 30억" → 3,000,000,000."""
+    norm = normalize(text)
+    amounts = find_amounts(norm)
+    if amounts:
+        return amounts[0].won
+    return 0 if _nothing(norm) else None

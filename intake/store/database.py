@@ -1,0 +1,64 @@
+"""Engines and sessions for the store: SQLite (one file, the default) or PostgreSQL."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+# Execution option of read-only sessions: on SQLite they get a plain (deferred) BEGIN, which in
+# WAL mode reads a snapshot without taking the write lock.
+READ_ONLY = "intake_read_only"
+
+
+def _dump_json(value: Any) -> str:
+    # Korean stays readable in the SQLite file and in exports instead of turning into \uXXXX.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, json_serializer=_dump_json)
+
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, json_serializer=_dump_json)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # sqlite3 would BEGIN only before DML and never before SELECT; taking BEGIN over (below)
+        # makes every transaction, DDL included, a real one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # First, so that switching a new file to WAL also waits for a process doing the same.
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            # FULL, not WAL's usual NORMAL: an acknowledged turn must survive a power cut too.
+            cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # IMMEDIATE takes the write lock up front, so a second writer waits (busy_timeout) at
+        # BEGIN instead of failing later when a read lock cannot be upgraded.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    """Sessions whose objects stay readable after commit (the caller commits, then renders).
+
+    `read_only=True` is for requests that only read: on SQLite they then neither wait for nor
+    block a writer; a write in such a session may fail with "database is locked"."""
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return sessionmaker(bind=bind, expire_on_commit=False)

@@ -1,0 +1,108 @@
+"""Every sentence the assistant says, per language, loaded from prompts/<lang>.yaml and
+checked against the intake flow so a missing question is caught at start, not mid-chat."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+PROMPTS_DIR = Path(__file__).resolve().parent
+
+
+class SlotText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    question: str
+    example: str
+
+
+class Units(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    people: str
+    year: str
+    per_year: str
+    won: str
+    man: str
+    eok: str
+
+
+class Say(BaseModel):
+    """Sentences the engine composes turns from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    example: str
+    reprompt: str
+    noted: str
+    noted_unknown: str
+    noted_skip: str
+    noted_raw: str
+    corrected: str
+    correction_ask: str
+    back: str
+    back_none: str
+    side_answer: str
+    side_source: str
+    side_abstain: str
+    resume: str
+    empty: str
+    summary_header: str
+    summary_line: str
+    fix_option: str
+    contact_required: str
+    consent_notice: str
+    consent_yes: str
+    consent_no: str
+    consent_given: str
+    consent_refused: str
+    finished: str
+    no_contact_finish: str
+
+
+class Prompts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: Lang = "ko"
+    greeting: str
+    topics: dict[str, str]
+    slots: dict[str, SlotText]
+    values: dict[str, dict[str, str] | str]
+    scales: dict[str, list[str]] = Field(description="Six descriptions, level 0 to 5, per scale")
+    units: Units
+    say: Say
+
+    def label(self, slot_id: str) -> str:
+        return self.slots[slot_id].label
+
+    def value_label(self, vocabulary: str, value: str) -> str:
+        table = self.values.get(vocabulary)
+        if isinstance(table, dict):
+            return table.get(value, value)
+        return value
+
+    def word(self, key: Literal["yes", "no", "unknown", "skip"]) -> str:
+        value = self.values[key]
+        return value if isinstance(value, str) else key
+
+
+class PromptsError(Exception):
+    pass
+
+
+@lru_cache(maxsize=len(LANGS))
+def load_prompts(lang: Lang) -> Prompts:
+    path = PROMPTS_DIR / f"{lang}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Prompts.model_validate({**data, "lang": lang})
+    except (OSError, yaml.YAMLError) as exc:
+        raise PromptsError(f"{path.name}: {exc}") from exc
+    except ValidationError as exc:
+        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise PromptsError(f"{path.name}: {details}") from exc

@@ -1,0 +1,177 @@
+import threading
+import time
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.store import service, sessions
+from intake.store.errors import ConcurrentUpdate, SessionNotFound
+from intake.store.models import PostedMessageRow
+
+Event = dict[str, Any]
+
+
+def new_session(factory: sessionmaker[Session]) -> str:
+    with factory.begin() as db:
+        return sessions.create_session(db, lang="ko", partner=None, token="t").id
+
+
+def echo(text: str, calls: list[int] | None = None) -> service.Handler:
+    """A stand-in dialog engine: records the user's text and answers with how much it had seen."""
+
+    def handle(events: list[Event]) -> tuple[list[Event], dict[str, Any]]:
+        if calls is not None:
+            calls.append(len(events))
+        new: list[Event] = [{"type": "user_uttered", "text": text}, {"type": "bot_uttered", "seen": len(events)}]
+        return new, {"messages": [f"{text} 잘 받았습니다."], "seen": len(events), "options": [{"label": "예"}]}
+
+    return handle
+
+
+def stored(factory: sessionmaker[Session], session_id: str) -> tuple[list[Event], int]:
+    with factory() as db:
+        row = sessions.get_session(db, session_id=session_id)
+        assert row is not None
+        return sessions.load_events(db, session_id=session_id), row.event_count
+
+
+def test_posting_the_same_message_twice_records_one_turn(factory: sessionmaker[Session]) -> None:
+    session_id = new_session(factory)
+    calls: list[int] = []
+    handle = echo("안녕하세요", calls)
+
+    first, created = service.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
+    again, created_again = service.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
+
+    assert (created, created_again) == (True, False)
+    assert again == first and first["messages"] == ["안녕하세요 잘 받았습니다."]
+    assert calls == [0]
+    events, count = stored(factory, session_id)
+    assert count == len(events) == 2
+
+
+def test_next_message_sees_the_earlier_events(factory: sessionmaker[Session]) -> None:
+    session_id = new_session(factory)
+    service.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("하나"))
+    turn, _ = service.post_message(factory, session_id=session_id, client_message_id="b", handle=echo("둘"))
+    assert turn["seen"] == 2
+    events, _ = stored(factory, session_id)
+    assert [event.get("text") for event in events] == ["하나", None, "둘", None]
+
+
+def run_together(count: int, target: Any) -> list[Any]:
+    """Runs target(i) on `count` threads released at the same moment; re-raises their errors."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+    errors: list[BaseException] = []
+
+    def run(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = target(index)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    return results
+
+
+def test_concurrent_messages_of_one_session_take_turns(factory: sessionmaker[Session]) -> None:
+    session_id = new_session(factory)
+
+    def post(index: int) -> tuple[dict[str, Any], bool]:
+        def handle(events: list[Event]) -> tuple[list[Event], dict[str, Any]]:
+            time.sleep(0.02)  # widens the window in which an interleaving writer would slip in
+            return [{"type": "probe", "seen": len(events), "thread": index}], {"thread": index}
+
+        return service.post_message(factory, session_id=session_id, client_message_id=f"m{index}", handle=handle)
+
+    results = run_together(8, post)
+
+    assert all(created for _, created in results)
+    events, count = stored(factory, session_id)
+    assert count == len(events) == 8
+    assert [event["seen"] for event in events] == list(range(8))
+    assert sorted(event["thread"] for event in events) == list(range(8))
+    with factory() as db:
+        first_seqs = {row.client_message_id: row.first_seq for row in db.scalars(select(PostedMessageRow))}
+    assert {first_seqs[f"m{event['thread']}"] for event in events} == set(range(1, 9))
+
+
+def test_one_message_sent_from_four_tabs_is_recorded_once(factory: sessionmaker[Session]) -> None:
+    session_id = new_session(factory)
+    results = run_together(
+        4,
+        lambda index: service.post_message(factory, session_id=session_id, client_message_id="same", handle=echo("네")),
+    )
+    assert sorted(created for _, created in results) == [False, False, False, True]
+    assert all(turn == results[0][0] for turn, _ in results)
+    events, count = stored(factory, session_id)
+    assert count == len(events) == 2
+
+
+def test_a_lost_race_is_rolled_back_and_retried(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = new_session(factory)
+    real_append = sessions.append
+    appends: list[int] = []
+
+    def append_then_lose(db: Session, **kwargs: Any) -> int:
+        # The first attempt writes everything and then loses, as if another writer had won.
+        last = real_append(db, **kwargs)
+        appends.append(last)
+        if len(appends) == 1:
+            raise ConcurrentUpdate(session_id, kwargs["expected_seq"])
+        return last
+
+    monkeypatch.setattr(sessions, "append", append_then_lose)
+    calls: list[int] = []
+    turn, created = service.post_message(
+        factory, session_id=session_id, client_message_id="a", handle=echo("재시도", calls)
+    )
+
+    assert created and turn["seen"] == 0
+    assert calls == [0, 0] and appends == [2, 2]
+    events, count = stored(factory, session_id)
+    assert count == len(events) == 2
+
+
+def test_retries_are_bounded(factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    session_id = new_session(factory)
+
+    def always_lose(db: Session, **kwargs: Any) -> int:
+        raise ConcurrentUpdate(session_id, kwargs["expected_seq"])
+
+    monkeypatch.setattr(sessions, "append", always_lose)
+    calls: list[int] = []
+    with pytest.raises(ConcurrentUpdate):
+        service.post_message(
+            factory, session_id=session_id, client_message_id="a", handle=echo("x", calls), max_retries=2
+        )
+    assert len(calls) == 3
+
+
+def test_a_failing_handler_records_nothing(factory: sessionmaker[Session]) -> None:
+    session_id = new_session(factory)
+
+    def broken(events: list[Event]) -> tuple[list[Event], dict[str, Any]]:
+        raise RuntimeError("engine bug")
+
+    with pytest.raises(RuntimeError):
+        service.post_message(factory, session_id=session_id, client_message_id="a", handle=broken)
+    assert stored(factory, session_id) == ([], 0)
+    turn, created = service.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("다시"))
+    assert created and turn["seen"] == 0
+
+
+def test_unknown_session(factory: sessionmaker[Session]) -> None:
+    with pytest.raises(SessionNotFound):
+        service.post_message(factory, session_id="0" * 32, client_message_id="a", handle=echo("x"))
