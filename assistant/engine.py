@@ -29,6 +29,7 @@ from assistant.turns import Option, Turn, TurnCitation
 from prompts import Lang, Prompts, load_prompts
 
 MAX_REPROMPTS = 2
+SHORT_MESSAGE = 30
 CONSENT_TEXT_VERSION = "2026-11-v1"
 # Quick-reply values that mean the same in every language.
 SKIP, UNKNOWN, FIX_PREFIX = "skip", "unknown", "fix:"
@@ -116,7 +117,9 @@ class Engine:
         state, say = out.state, self._prompts(out.state).say
         message_id = out.state.transcript[-1].message_id
         correction = self.reader.correction(text)
-        if correction is not None and correction.slot is None and correction.value is None:
+        # "아까 답 틀렸어요" names no slot: go back one question. A long free-text answer
+        # that merely contains a marker word ("instead", "사실은") is not a correction.
+        if correction is not None and correction.slot is None and len(text) <= SHORT_MESSAGE:
             self._back(out)
             return
         if correction is not None and correction.slot is not None and correction.slot != state.expecting:
@@ -138,12 +141,15 @@ class Engine:
             out.messages.append(say.noted_skip)
             return
         today = out.now.date()
-        # Free-text slots accept anything, so a question must be recognised before parsing.
-        asks = looks_like_question(text)
-        parsed = None if asks and spec.type == "text" else self.reader.read(spec, text, today=today, allow_fuzzy=False)
+        # Free-text slots accept anything, so a question must be recognised before parsing;
+        # it must end like one there, and after a few detours the text counts as the answer.
+        free_text = spec.type == "text"
+        asks = looks_like_question(text, strict=free_text) and state.attempts < MAX_REPROMPTS
+        parsed = None if asks and free_text else self.reader.read(spec, text, today=today, allow_fuzzy=False)
         if parsed is None and asks:
             self._side_question(out, text)
             out.messages.append(say.resume)
+            out.emit(QuestionAsked(at=out.now, slot=expecting, attempt=state.attempts + 1))
             return
         if parsed is None:
             parsed = self.reader.read(spec, text, today=today, allow_fuzzy=True)

@@ -6,7 +6,11 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from assistant.engine import Engine
+from assistant.state import DialogueState
+from intake.chat import ChatService
 from intake.settings import Settings
+from intake.store.database import make_engine, session_factory
+from intake.store.migrate import upgrade_database
 from knowledge.loader import KnowledgeBase, load_knowledge_base
 from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
 from retrieval.similarity import EmbeddingOptionMatcher
@@ -22,6 +26,12 @@ class Runtime:
     retriever: Retriever
     sync_report: SyncReport
     engine: Engine
+    chat: ChatService
+
+    def rank(self, state: DialogueState) -> tuple[list[str], list[str]]:
+        """Program and vendor slugs a finished conversation leads to, best first; programs
+        that are ineligible are left out."""
+        return [], []
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:
@@ -48,4 +58,12 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         )
     retriever = Retriever(kb, embedder, index, abstention)
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
-    return Runtime(settings, kb, embedder, index, retriever, report, engine)
+    return Runtime(settings, kb, embedder, index, retriever, report, engine, open_chat(settings, engine))
+
+
+def open_chat(settings: Settings, engine: Engine) -> ChatService:
+    """Migrates the database to the current schema (safe at every start) and opens it."""
+    url = settings.effective_database_url
+    upgrade_database(url)
+    database = make_engine(url)
+    return ChatService(engine, session_factory(database), session_factory(database, read_only=True))

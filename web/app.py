@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from intake.runtime import Runtime, build_runtime
 from intake.settings import Settings
-from web.api import health, search
+from web.api import health, search, sessions
 from web.errors import install_error_handlers
 
 
@@ -23,6 +23,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(search.router)
+    app.include_router(sessions.router)
     return app
 
 

@@ -41,6 +41,8 @@ class ParsedAnswer(BaseModel):
 
 
 _Parse = tuple[Value, str, float] | None  # (value, matched text, confidence)
+_FREE_TEXT = frozenset({"company.name", "contact.name", "costs.pressures", "needs.goals"})
+_FALLBACK_CONFIDENCE = 0.3
 _CONFIDENCE_BY_WEIGHT = {3: 0.9, 2: 0.75, 1: 0.55}
 
 
@@ -62,7 +64,8 @@ def _industry(text: str, _: date) -> _Parse:
     if match:
         return match.industry.value, match.matched, _CONFIDENCE_BY_WEIGHT[match.score]
     # A description none of the lexicons knows is still an industry: "other", held loosely.
-    return (Industry.OTHER.value, text, 0.3) if sum(ch.isalpha() for ch in text) >= 2 else None
+    described = sum(ch.isalpha() for ch in text) >= 2 and parse_yes_no(text) is None
+    return (Industry.OTHER.value, text, _FALLBACK_CONFIDENCE) if described else None
 
 
 def _region(text: str, _: date) -> _Parse:
@@ -176,9 +179,10 @@ def parse_answer(slot_id: str, text: str, today: date | None = None) -> ParsedAn
     if not norm or is_skip(norm) or is_back(norm):
         return None
     # A level answer like "전혀 몰라요" (knows nothing of it) is level 0, not a don't-know.
-    day = today or date.today()
-    parsed = parser(norm, day)
-    if is_dont_know(norm) and not (slot.startswith("readiness.") and parsed is not None):
+    parsed = parser(norm, today or date.today())
+    # "잘 모르겠지만 30명 정도" still answers; a bare don't-know must not become free text
+    # or a fallback value.
+    if is_dont_know(norm) and (parsed is None or slot in _FREE_TEXT or parsed[2] <= _FALLBACK_CONFIDENCE):
         return None
     if parsed is None:
         return None

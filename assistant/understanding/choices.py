@@ -10,7 +10,7 @@ from assistant.understanding.text import clause_spans, normalize
 from assistant.understanding.yesno import parse_yes_no
 from knowledge.vocabulary import DigitalSkills, FundingNeed, RemoteStatus, SupportType, Urgency
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 T = TypeVar("T")
 
 
@@ -28,13 +28,14 @@ def _first(rules: list[tuple[re.Pattern[str], T]], text: str) -> T | None:
 
 _FUNDING = _rules(
     (r"(?:자금|돈|대출|융자|지원금)[은는이가도]? ?(?:필요 ?(?:없|않|하지 않)|괜찮|충분|여유(?:가|는)? 있)|필요 ?없|"
-     r"괜찮아요|충분해|\b(?:no|don'?t|do not) (?:need|want)\b|\bnot (?:needed|necessary)\b|\bwe'?re fine\b|^none$",
+     r"괜찮아요|충분해|\b(?:no|don'?t|do not) (?:need|want)\b|\bnot (?:needed|necessary)\b|^none$|"
+     r"\bno (?:funding|money|loans?|financing|capital)\b|\bwe(?:'re| are) (?:fine|ok|okay|good)\b",
      FundingNeed.NONE),
     (r"부도|파산|도산|폐업|위기|긴급|급해|급하|급합|당장|못 ?버티|버티기 ?(?:힘|어려)|연체|체불|밀렸|밀려|"
      r"\b(?:urgent|emergency|bankrupt\w*|insolven\w*|crisis|default\w*|desperate|immediately|asap)\b",
      FundingNeed.EMERGENCY),
     (r"설비|투자|확장|증설|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"
-     r"스케일|신제품|기계 ?(?:구입|도입|교체)|\b(?:expan\w*|invest\w*|equipment|machinery|facilit\w*|growth|grow|"
+     r"스케일|신제품|기계|\b(?:expan\w*|invest\w*|equipment|machinery|facilit\w*|growth|grow|"
      r"scale|new (?:product|line|plant|factory|market)s?|r&d)\b",
      FundingNeed.GROWTH_INVESTMENT),
     (r"운영 ?자금|운전 ?자금|인건비|월급|급여|임대료|월세|재료비|원자재|현금 ?흐름|자금 ?회전|운영비|유지비|"
@@ -44,32 +45,37 @@ _FUNDING = _rules(
 )
 
 _SKILLS = _rules(
-    (r"^(?:하|하요|하입니다|low|낮음)$|잘 ?(?:못|모르|몰라)|서툴|서투|어려워|어렵|컴맹|낮(?:아|은|습|다)|부족|약해|"
+    (r"^(?:하|하요|하입니다|low|낮음)$|\b(?:very|only|just|pretty|quite) basic\b|잘 ?(?:못|몰라)|서툴|서투|어려워|"
+     r"어렵|컴맹|낮(?:아|은|습|다)|부족|약해|"
      r"약한|"
      r"나이가? ?(?:많|드)|어르신|고령|못 ?다루|기초(?:도|적인 것도) ?(?:못|안)|좋지 ?않|별로|"
-     r"\b(?:low|poor|weak|basic|limited|struggle\w*|not (?:good|great|very)|bad|beginner\w*)\b",
+     r"\b(?:low|poor|weak|limited|struggle\w*|not (?:good|great|very)|bad|beginner\w*)\b",
      DigitalSkills.LOW),
     (r"^(?:중|중이요|중간|보통)|보통|중간|그럭저럭|웬만|적당|평균|무난|나쁘지 ?않|기본(?:적인|은|만)|그냥 ?저냥|"
-     r"엑셀 ?정도|\b(?:medium|average|moderate|okay|ok|decent|so-so|fair|not bad|intermediate|mixed)\b",
+     r"엑셀 ?정도|\b(?:medium|average|moderate|okay|ok|decent|so-so|fair|not bad|intermediate|mixed|basic)\b",
      DigitalSkills.MEDIUM),
     (r"^(?:상|상이요|높음)$|잘 ?(?:다루|다뤄|다룸|해|하|써|씀|알)|능숙|높(?:아|은|습|다)|익숙|뛰어|전문|젊|개발자|"
      r"\b(?:high|good|great|skilled|advanced|savvy|fluent|comfortable|proficient|expert\w*|strong)\b",
      DigitalSkills.HIGH),
 )
 
+# Explicit full/none statements first, then partial arrangements, then bare negations
+# ("불가능해요", "no") and bare remote words ("재택해요"), which mean none and partial.
 _REMOTE = _rules(
     (r"(?:전원|모두|전부|다|완전|풀|100 ?%) ?(?:원격|재택|리모트)|사무실(?:이|은)? ?없|"
-     r"\b(?:fully|all|100 ?%|completely) remote\b|\bremote[- ]first\b|\bno office\b|\beveryone works? (?:from home|"
-     r"remotely)\b",
+     r"\b(?:fully|all|100 ?%|completely) remote\b|\bremote[- ]first\b|\bno office\b|"
+     r"\beveryone works? (?:from home|remotely)\b",
      RemoteStatus.FULL),
     (r"(?:재택|원격|리모트)[은는도이가을를]? ?(?:근무)?[은는도를을]? ?(?:안|못|없|불가|하지 않|해본 적)|"
-     r"(?:다|모두|전원|전부) ?(?:출근|사무실|현장)|사무실에서만|현장 ?(?:근무|일)|출근해서|"
-     r"\b(?:no|not|don'?t|never)\b.{0,20}\b(?:remote|from home|wfh)\b|\b(?:on[- ]site|in[- ]office|office only)\b",
+     r"(?:다|다들|모두|전원|전부) ?(?:출근|사무실|현장)|사무실에서만|현장 ?(?:근무|일|업무)|출근해서|"
+     r"\b(?:no|not|don'?t|never)\b.{0,20}\b(?:remote|from home|wfh)\b|\b(?:on[- ]site|in[- ]office|office only)\b|"
+     r"\beveryone (?:comes|goes) (?:in|to the office)\b",
      RemoteStatus.NONE),
     (r"일부|부분|주 ?[1-4일이삼사한두세네] ?(?:회|번|일|日)|가끔|하이브리드|필요할 ?때|몇 ?(?:명|몇)|유연|선택|"
-     r"재택|원격|리모트|\b(?:hybrid|some|partial\w*|sometimes|occasional\w*|a few|once a week|twice a week|"
-     r"remote|from home|wfh|flexible)\b",
+     r"\b(?:hybrid|some|partial\w*|sometimes|occasional\w*|a few|once a week|twice a week|flexible)\b",
      RemoteStatus.PARTIAL),
+    (r"불가|못 ?해|안 ?돼|안 ?해|안 ?합|없어|없습|아니|아뇨|\b(?:no|nope|never|none|nobody|no one)\b", RemoteStatus.NONE),
+    (r"재택|원격|리모트|\b(?:remote|from home|wfh)\b", RemoteStatus.PARTIAL),
 )
 
 _URGENCY_NOT_NOW = re.compile(
@@ -79,9 +85,12 @@ _URGENCY_NOT_NOW = re.compile(
     _I,
 )
 _URGENCY = _rules(
-    (r"당장|지금 ?(?:바로|당장|즉시)|즉시|바로|급해|급하|급합|시급|이번 ?(?:달|주)|다음 ?주|다음 ?달|한 ?달 ?(?:안|"
+    (r"당장|지금 ?(?:바로|당장|즉시)|즉시|바로|빨리|빠를수록|서둘러|급해|급하|급합|시급|이번 ?(?:달|주)|다음 ?주|"
+     r"다음 ?달|한 ?달 ?(?:안|"
      r"내|이내)|"
-     r"1 ?개월 ?(?:안|내|이내)|[1-4] ?주 ?(?:안|내|이내)|\b(?:asap|immediately|urgent\w*|right away|right now|"
+     r"1 ?개월 ?(?:안|내|이내)|[1-4] ?주 ?(?:안|내|이내)|\b(?:asap|as soon as possible|immediately|urgent\w*|"
+     r"right away|"
+     r"right now|"
      r"this (?:month|week)|next (?:week|month)|within (?:a|one|1) month|within (?:a|one|two|2|few) weeks?)\b",
      Urgency.WITHIN_1_MONTH),
     (r"[23] ?개월|두 ?달|석 ?달|세 ?달|두세 ?달|몇 ?달|분기|곧|조만간|빠른 ?시일|"
@@ -140,7 +149,13 @@ def parse_funding_need(text: str) -> FundingNeed | None:
 
 
 def parse_digital_skills(text: str) -> DigitalSkills | None:
-    return _first(_SKILLS, text)
+    """A team described as both weak and strong ("젊은 직원은 잘하는데 어르신들은 어려워해요")
+    is medium overall."""
+    norm = normalize(text)
+    found = {value for pattern, value in _SKILLS if pattern.search(norm)}
+    if {DigitalSkills.LOW, DigitalSkills.HIGH} <= found:
+        return DigitalSkills.MEDIUM
+    return _first(_SKILLS, norm)
 
 
 def parse_remote_status(text: str) -> RemoteStatus | None:

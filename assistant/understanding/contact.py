@@ -5,7 +5,7 @@ import re
 
 from assistant.understanding.text import normalize
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(
     r"(?<![0-9])(?:\+82[-. ]?\(?0?\)?|0)(1[016789]|2|[3-6][1-5]|70|"
@@ -21,9 +21,9 @@ _COMPANY_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:회사 ?(?:이름|명)|상호(?:명)?|법인명|업체명|기업명|가게 ?이름|브랜드 ?(?:이름|명))(?:은|는|이|"
                r"가)? ?(?:요,? ?)?"
                r"([^\s,.]+(?: [A-Za-z0-9&]+)*)", _I),
-    re.compile(r"\b(?:company|business|firm|shop|store)(?: name)? is (?:called )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)"),
-    re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)*),? (?:Co\.,? ?Ltd\.?|Inc\.?|Corp\.?|Corporation|LLC|Ltd\.?)"),
-    re.compile(r"\b(?:called|named) ([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)"),
+    re.compile(r"\b(?:company|business|firm|shop|store)(?: name)? is (?:called )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)", re.ASCII),
+    re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)*),? (?:Co\.,? ?Ltd\.?|Inc\.?|Corp\.?|Corporation|LLC|Ltd\.?)", re.ASCII),
+    re.compile(r"\b(?:called|named) ([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)", re.ASCII),
 )
 # Copulas and politeness endings that trail a name in an answer. Single-syllable
 # particles are left alone: too many names end in 은, 이 or 가 (박지은, 김하이).

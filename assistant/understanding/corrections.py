@@ -11,7 +11,7 @@ from assistant.understanding.answers import Value, parse_answer
 from assistant.understanding.extract import extract_slots
 from assistant.understanding.text import normalize
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 
 
 class Correction(BaseModel):

@@ -12,36 +12,40 @@ from assistant.understanding.text import normalize
 _PERSON_KO = re.compile(r" ?(?:여 ?)?(?:명|사람|식구|인(?![데가지정터간])|이서)")
 _PERSON_HONORIFIC = re.compile(r" ?분(?![기야석류들])")
 _PERSON_EN = re.compile(
-    r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|persons?|employees?|staff(?:ers)?|workers?|members?|engineers?|developers?|"
+    r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|persons?|employees?|staff(?:ers)?|"
+    r"workers?|members?|engineers?|developers?|"
     r"programmers?|guys|folks|ftes?|full[- ]?timers?|of us|hires|headcount)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE)
+_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE | re.ASCII)
 
 _NONE_COUNTED = re.compile(
     r"(?:한 ?명|하나|1 ?명|아무)도 ?(?:없|안)|아무도|\b(?:no ?one|nobody|none|zero)\b|"
     r"\bno (?:[a-z]+ ){0,2}(?:staff|employees|people|one|developers|engineers|workers)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _COUPLE = re.compile(
     r"부부|(?:아내|와이프|남편|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)(?:랑|하고|와|과) ?(?:저|나|"
     r"제가)|"
-    r"\bme and my (?:wife|husband|partner|brother|sister|son|daughter|father|mother)\b|\bmy (?:wife|husband) and i\b",
-    re.IGNORECASE,
+    r"\bme and my (?:wife|husband|partner|spouse|co-?founder|brother|sister|son|daughter|father|mother)\b|"
+    r"\bmy (?:wife|husband|partner|spouse|co-?founder|brother|sister) and (?:i|me)\b",
+    re.IGNORECASE | re.ASCII,
 )
 _SOLO = re.compile(
     r"혼자|\bjust me\b|\bonly me\b|\bmyself\b|\bsolo\b|one[- ](?:man|woman|person)|sole (?:proprietor|trader|owner)|"
     r"\bon my own\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE)
-# Someone doing IT besides their real job is not IT staff (contracts.md §1: "main job").
-_NO_DEDICATED = re.compile(r"겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|하는 사람은)? ?없|part[- ]time|"
+_ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
+# Someone doing IT besides their real job, or an outside firm, is not IT staff
+# (contracts.md §1: "main job").
+_NO_DEDICATED = re.compile(r"외주|아웃소싱|\boutsourc\w*|겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|"
+                           r"하는 사람은)? ?없|part[- ]time|"
                            r"on the side",
-                           re.IGNORECASE)
+                           re.IGNORECASE | re.ASCII)
 _NOT_A_COUNT_AFTER = re.compile(
     r" ?(?:원|won|krw|년|개월|월|%|퍼센트|프로|살|세|시간|years?|months?|percent|억|만원|배|위|등|층|단계|점|번|회)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 

@@ -20,7 +20,7 @@ from assistant.understanding.regions import find_region
 from assistant.understanding.text import clause_spans, mask, normalize
 from knowledge.vocabulary import CompanyStage
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 
 
 class Extraction(BaseModel):
@@ -33,7 +33,7 @@ class Extraction(BaseModel):
 
 
 _IT = re.compile(
-    r"\bIT\b|아이티|전산|개발자|개발 ?(?:인력|팀|담당)|프로그래머|정보 ?시스템|시스템 ?담당|보안 ?담당|"
+    r"\b(?-i:IT)\b|아이티|전산|개발자|개발 ?(?:인력|팀|담당)|프로그래머|정보 ?시스템|시스템 ?담당|보안 ?담당|"
     r"\b(?:developers?|programmers?|engineers?|tech (?:staff|people|team)|it (?:staff|people|team|person))\b",
     _I,
 )
@@ -58,6 +58,8 @@ _WANT = re.compile(
     r"would like)\b", _I
 )
 _WINDOW = 14  # how far before a count its IT or customer word may stand
+_AFTER_CUE = 30  # how far after 매출/예산 its amount may follow
+_JUST_BEFORE = 3  # "30억 매출": an amount may also directly precede its cue
 
 
 def _clause_of(text: str, pos: int) -> tuple[int, int]:
@@ -103,8 +105,13 @@ def _amount_after(text: str, cue: re.Pattern[str], amounts: list[Amount], taken:
         for amount in amounts:
             if amount.start in taken:
                 continue
-            gap = amount.start - m.end() if amount.start >= m.end() else (m.start() - amount.end) * 2
-            if 0 <= gap <= 30 and (best is None or gap < best[0]):
+            if amount.start >= m.end():
+                gap = amount.start - m.end()
+            elif 0 <= m.start() - amount.end <= _JUST_BEFORE and not text[amount.end:m.start()].strip():
+                gap = (m.start() - amount.end) * 2
+            else:
+                continue
+            if gap <= _AFTER_CUE and (best is None or gap < best[0]):
                 best = (gap, amount)
     return best[1] if best else None
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.understanding.text import clause_spans, normalize
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 # Words that tie a year to the founding rather than to anything else (매출, 계획…).
 _FOUNDING_CUE = re.compile(
     r"창업|설립|개업|오픈|차렸|차린|세웠|세운|법인 ?(?:설립|전환)|사업자 ?등록|시작했|시작한|문을 ?열|업력|"
@@ -22,10 +22,10 @@ _FIRM_CUE = re.compile(
     r"회사|업체|기업|스타트업|가게|매장|사업|운영|영업|장사|하고 ?있|해 ?왔|해 ?오|\b(?:company|firm|business|shop)\b", _I
 )
 _PRE_FOUNDER = re.compile(
-    r"예비 ?창업|사업자 ?(?:등록)? ?(?:전|안 ?했|안 ?냈|없|아직|미등록|을 ?아직|은 ?아직|등록을 ?안)|"
+    r"예비 ?창업|사업자 ?(?:등록)? ?(?:전(?!환)|안 ?했|안 ?냈|없|아직|미등록|을 ?아직|은 ?아직|등록을 ?안)|"
     r"아직 ?(?:창업 ?(?:전|안|하지)|사업자|등록 ?(?:전|안)|법인 ?(?:설립 ?)?전|회사 ?(?:설립 ?)?전)|창업 ?(?:준비|"
     r"예정)|"
-    r"법인 ?(?:설립 ?)?(?:전|예정)|\bpre-?(?:founder|startup|start-up|launch)\b|\bnot (?:yet )?(?:registered|"
+    r"법인 ?(?:설립 ?)?(?:전(?!환)|예정)|\bpre-?(?:founder|startup|start-up|launch)\b|\bnot (?:yet )?(?:registered|"
     r"incorporated)\b|"
     r"\bhaven'?t (?:yet )?(?:registered|incorporated|started|founded|launched)\b|\bplanning to (?:start|launch|"
     r"found)\b|"

@@ -21,7 +21,8 @@ IND = Industry
 # stem (manufactur* → manufacturer, manufacturing).
 _TERMS: dict[Industry, dict[int, str]] = {
     IND.MANUFACTURING: {
-        3: "금형 용접 사출 도금 주물 주조 단조 절삭 선반가공 밀링 CNC 판금 열처리 제조업 부품가공 정밀가공 기계가공 "
+        3: "뿌리산업 금형 용접 사출 도금 주물 주조 단조 절삭 선반가공 밀링 CNC 판금 열처리 제조업 부품가공 정밀가공 "
+           "기계가공 "
            "자동차부품 전자부품 반도체 PCB 봉제 섬유 원단 철강 금속가공 공작기계 기계제작 설비제작 제작소 "
            "manufactur* machining welding mold* mould* plating casting forging cnc semiconductor* pcb textile* "
            "injection",
@@ -30,7 +31,8 @@ _TERMS: dict[Industry, dict[int, str]] = {
         1: "생산 만들 제작 기계 장비 parts components produce*",
     },
     IND.RETAIL_ECOMMERCE: {
-        3: "쇼핑몰 온라인판매 온라인쇼핑 스마트스토어 도소매 도매 소매 유통 오픈마켓 쿠팡 이커머스 커머스 편의점 "
+        3: "전자상거래 쇼핑몰 온라인판매 온라인쇼핑 스마트스토어 도소매 도매 소매 유통 오픈마켓 쿠팡 이커머스 커머스 "
+           "편의점 "
            "판매업 잡화 리테일 11번가 e-commerce ecommerce retail* wholesal* online_store* online_shop* "
            "online_sales",
         2: "무역 상점 마트 슈퍼 셀러 아마존 의류판매 distribution distributor* seller* marketplace* trading",
@@ -52,8 +54,8 @@ _TERMS: dict[Industry, dict[int, str]] = {
         3: "소프트웨어 앱개발 어플개발 웹개발 홈페이지제작 웹사이트제작 솔루션개발 플랫폼개발 SaaS 프로그램개발 개발사 "
            "정보통신 IT서비스 IT회사 IT기업 IT업체 시스템통합 SI업체 AI개발 AI솔루션 software saas "
            "app_development web_development it_services it_company system_integration",
-        2: "앱 어플 플랫폼 프로그래밍 developer* programming",
-        1: "개발 인공지능 platform*",
+        2: "앱 어플 플랫폼 프로그래밍 developer* programming app mobile_app*",
+        1: "개발 인공지능 platform* develop*",
     },
     IND.LOGISTICS: {
         3: "물류 운송 화물 운수 포워딩 퀵서비스 용달 해운 3PL 풀필먼트 배달대행 이삿짐 택배회사 택배업 "
@@ -76,7 +78,7 @@ _TERMS: dict[Industry, dict[int, str]] = {
         3: "콘텐츠 컨텐츠 게임 유튜브 웹툰 출판 음악 공연 엔터테인먼트 영화 애니메이션 캐릭터 크리에이터 뮤지컬 "
            "웹소설 e스포츠 영상제작 영상편집 디자인스튜디오 사진스튜디오 content* game* gaming video_production "
            "design_studio* youtub* webtoon* publish* music* film* animation entertainment",
-        2: "영상 디자인 엔터 방송 미디어 굿즈 일러스트 전시 예술 공방 메타버스 광고제작 design* media "
+        2: "영상 디자인 디자이너 엔터 방송 미디어 굿즈 일러스트 전시 예술 공방 메타버스 광고제작 design* media "
            "creative_agenc* photograph*",
     },
     IND.SERVICES: {
@@ -86,7 +88,7 @@ _TERMS: dict[Industry, dict[int, str]] = {
            "consulting_firm* consultanc* academy tutoring hair_salon* salon* laundry cleaning_service* law_firm* "
            "real_estate travel_agenc* hotel* guesthouse* marketing_agenc* fitness gym* yoga translation "
            "insurance accounting_firm* education_company",
-        2: "컨설팅 교육 미용 청소 회계 세무 수리 보험 행사 뷰티 애견 돌봄 경비 에이전시 강의 코칭 "
+        2: "컨설팅 교육 미용 여행 청소 회계 세무 수리 보험 행사 뷰티 애견 돌봄 경비 에이전시 강의 코칭 "
            "consult* education* beauty repair* rental* agency tax accounting",
         1: "상담 서비스 service*",
     },
@@ -98,7 +100,7 @@ _STOP = ("유통기한", "네이버카페", "다음카페", "국회의원", "전
 _ACRONYMS = {"IT": (IND.IT_SOFTWARE, 1), "SI": (IND.IT_SOFTWARE, 2), "AI": (IND.IT_SOFTWARE, 1)}
 
 _DENIED = re.compile(
-    r"아니라|아니고|아닙니다|아니에요|말고|빼고|안 ?해요|안 ?합니다|하지 않|\bnot\b|n't\b", re.IGNORECASE
+    r"아니라|아니고|아닙니다|아니에요|말고|빼고|안 ?해요|안 ?합니다|하지 않|\bnot\b|n't\b", re.IGNORECASE | re.ASCII
 )
 
 
@@ -126,16 +128,16 @@ def _build() -> tuple[dict[str, tuple[Industry, int]], dict[str, tuple[Industry,
 _KOREAN, _ENGLISH = _build()
 # Korean terms are stored without spaces; the text is matched both as written and with
 # spaces removed (앱 개발 = 앱개발).
-_KOREAN_RE = re.compile(terms_pattern([*_KOREAN, *(s.lower() for s in _STOP)]), re.IGNORECASE)
+_KOREAN_RE = re.compile(terms_pattern([*_KOREAN, *(s.lower() for s in _STOP)]), re.IGNORECASE | re.ASCII)
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(
         re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) + r"(?:s|es)?"
         for t in sorted(_ENGLISH, key=len, reverse=True)
     ) + r")\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _ENGLISH_KEYS = sorted(_ENGLISH, key=len, reverse=True)
-_ACRONYM_RE = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
+_ACRONYM_RE = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b", re.ASCII)
 
 
 def _english_entry(word: str) -> tuple[Industry, int] | None:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.understanding.text import clause_spans, mask, normalize
 
 Dimension = Literal["cloud", "ai", "blockchain", "data", "security"]
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII
 
 
 class LevelParse(BaseModel):
@@ -61,19 +61,20 @@ _PILOT = _re(
     r"시범|테스트|파일럿|시험 ?(?:적|삼아)|써 ?보는|써 ?보고|사용해 ?보|맛보기|무료 ?체험|체험판|베타|poc|막 ?시작|"
     r"처음 ?(?:써|도입|시작)|"
     r"가끔|개인적으로|몇몇 ?(?:직원|사람)만|한두 ?명|\bpilot\w*|\btrial\w*|\btesting\b|\btrying\b|\bexperiment\w*|"
-    r"proof of concept|just started|occasionally|\bsometimes\b|\ba little\b"
+    r"proof of concept|just started|occasionally|\bsometimes\b|\ba little\b|\btried\b|써 ?봤|써 ?본 ?적(?:은|이)? ?있"
 )
 _WIDE = _re(
     r"전사|모든 ?(?:업무|부서|직원|곳|시스템|데이터|pc|컴퓨터|서버|서비스)|대부분|거의 ?(?:다|모든|전부)|전부|"
     r"전 ?직원|널리|폭넓게|"
     r"적극|전면|회사 ?전체|\bwidely\b|\bmost(?:ly)?\b|across the (?:company|board|organi[sz]ation)|company[- ]wide|"
-    r"everywhere|\ball (?:our|of our|the|departments)\b|\bextensively\b|\bheavily\b"
+    r"everywhere|\beverything\b|\ball (?:our|of our|the|departments)\b|\bextensively\b|\bheavily\b"
 )
 _SOME = _re(r"일부|부분적|몇몇|몇 ?가지|특정|어느 ?정도|\bsome\b|\bpart(?:ly|ially|s of)\b|\ba few\b|\bcertain\b")
 _USE = _re(
     r"쓰고 ?있|써요|씁니다|쓰는|써서|사용 ?중|사용하|사용해|사용합|활용|이용하|이용해|이용 ?중|도입했|도입해|도입되|"
     r"구축했|"
-    r"구축되|운영 ?중|적용|올려|돌리|\bwe use\b|\busing\b|\buse\b|\bused\b|\badopted\b|\bdeployed\b|\brun\w* on\b"
+    r"구축되|운영 ?중|적용|올려|돌리|(?:로|으로) [가-힣 ]{0,12}(?:하고 ?있|해요|합니다)|\bwe use\b|\busing\b|\buse\b|"
+    r"\bused\b|\badopted\b|\bdeployed\b|\brun\w* on\b"
 )
 _YES = _re(r"^(?:네|예|응|있어요|있습니다|yes|yeah|yep)\b")
 
@@ -115,7 +116,8 @@ _DATA_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"노션|notion|에어테이블|airtable|데이터 ?베이스|database|\bdb\b|\baccess\b|\bnas\b|shared (?:sheet|"
             r"spreadsheet|drive|"
             r"folder)s?")),
-    (3, _re(r"erp|더존|이카운트|ecount|영림원|\bsap\b|\bmes\b|\bcrm\b|\bwms\b|\bpos\b|회계 ?(?:프로그램|시스템|솔루션)|"
+    (3, _re(r"erp|더존|이카운트|ecount|영림원|\bsap\b|\bmes\b|\bcrm\b|\bwms\b|\bpos\b|포스기?|회계 ?(?:프로그램|"
+            r"시스템|솔루션)|"
             r"(?:재고|관리|생산|판매) ?(?:프로그램|시스템)|전산 ?(?:시스템|화)|그룹웨어|system of record|"
             r"accounting software|"
             r"inventory system|salesforce|hubspot|quickbooks|odoo")),
@@ -153,6 +155,11 @@ def _clauses(text: str) -> list[tuple[str, bool, str]]:
     return out
 
 
+# Keeping everything on own servers is an answer of "no cloud" without a negation word.
+_ON_PREMISES = _re(r"자체 ?서버|사내 ?서버|서버(?:는|가)? ?(?:회사|사무실|사내)|on[- ]?prem\w*|(?:our|"
+                   r"own) (?:own )?servers?")
+
+
 def _adoption(dimension: Dimension, text: str) -> LevelParse | None:
     clauses = _clauses(text)
     live = " | ".join(c for c, negated, _ in clauses if not negated)
@@ -173,6 +180,9 @@ def _adoption(dimension: Dimension, text: str) -> LevelParse | None:
     hit = found["some"] or using
     if hit:
         return LevelParse(level=3, confidence=0.7 if found["some"] else 0.6, matched=hit.group())
+    on_premises = _ON_PREMISES.search(text) if dimension == "cloud" else None
+    if on_premises:
+        return LevelParse(level=0, confidence=0.6, matched=on_premises.group())
     negation = next((words for _, negated, words in clauses if negated), "")
     if negation:
         return LevelParse(level=0, confidence=0.8, matched=negation)

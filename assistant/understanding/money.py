@@ -12,44 +12,46 @@ from decimal import Decimal
 from assistant.understanding.numbers import NumberSpan, find_numbers
 from assistant.understanding.text import normalize
 
-_CURRENCY_AFTER = re.compile(r" ?(?:원|won\b|krw\b)", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:₩|krw|\\)\s?$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r" ?(?:원|won\b|krw\b)", re.IGNORECASE | re.ASCII)
+_CURRENCY_BEFORE = re.compile(r"(?:₩|krw|\\)\s?$", re.IGNORECASE | re.ASCII)
 # Units that make a number something other than money (people, years, percent…).
 _OTHER_UNIT = re.compile(
     r" ?(?:명|년|개|살|세|시간|%|퍼센트|프로|건|평|곳|일|배|위|등|층|단계|점|회|번|"
     r"people|persons?|employees|staff|workers|years?|months?|weeks?|days?|percent|times)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 # "몇백만원", "수천만원": a vague magnitude, not an amount.
 _VAGUE_BEFORE = re.compile(r"(?:몇|수)\s?$")
-_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE)
+_RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE | re.ASCII)
 
 _MONTHLY = re.compile(
     r"매 ?월|매 ?달|월 ?평균|월간|(?<![0-9가-힣])월(?!요일|급|말|초|세|드|등)|한 ?달|(?<![0-9])달(?:에|마다|당)|"
     r"per month|a month|each month|every month|monthly|/ ?mo(?:nth)?\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _YEARLY = re.compile(
-    r"매 ?년|연간|(?<![0-9가-힣])연(?!락|구|결|습|말|초|장|휴|차|세|애|기|속|계|동|령|관)|[1일한] ?년|한 ?해|년에|년간|"
+    r"매 ?년|연간|(?<![0-9가-힣])연(?!락|구|결|습|말|초|장|휴|차|세|애|기|속|계|동|령|관)|(?<![0-9])[1일한] ?년|"
+    r"한 ?해|년에|년간|"
     r"per year|a year|each year|every year|annual(?:ly)?|yearly|per annum|/ ?(?:yr|year)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 # "월 100 정도": a bare number right after a period word is spoken in 만원.
 _PERIOD_THEN_BARE = re.compile(
-    r"(?:(매 ?월|매 ?달|월간|월|한 ?달에?)|(?:매 ?년|연간|연|[1일] ?년에?)) ?(?:약|대략|한)? ?([0-9]{1,4})(?![0-9.,])"
+    r"(?:(매 ?월|매 ?달|월간|월|한 ?달에?)|(?:매 ?년|연간|연|(?<![0-9])[1일] ?년에?)) ?(?:약|대략|한)? ?"
+    r"([0-9]{1,4})(?: ?[~-] ?([0-9]{1,4}))?(?![0-9.,])"
 )
-_QUARTERLY = re.compile(r"분기|quarterly|per quarter|a quarter", re.IGNORECASE)
+_QUARTERLY = re.compile(r"분기|quarterly|per quarter|a quarter", re.IGNORECASE | re.ASCII)
 _PERIODS: tuple[tuple[re.Pattern[str], int], ...] = ((_MONTHLY, 12), (_YEARLY, 1), (_QUARTERLY, 4))
 
 _NOTHING = re.compile(
     r"없(?:어|습|음|다|고|는|네|지|죠)|한 ?푼도|(?<![0-9])0(?![0-9])|\b(?:zero|none|nothing|nil)\b|"
     r"\bno (?:budget|money|revenue|sales|spend|income)|don'?t have (?:any|a)|can'?t (?:afford|spend)|"
     r"여유가? ?없|못 ?써|안 ?써",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 # "정해진 건 없어요", "생각해 본 적 없어요": the owner does not know, which is not zero.
 _UNDECIDED = re.compile(r"정해진 ?(?:건|것|게)|정한 ?(?:건|것|게|적)|생각해 ?본 ?적|모르|not sure|don'?t know",
-                        re.IGNORECASE)
+                        re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -80,22 +82,31 @@ def _won(text: str, n: NumberSpan) -> Decimal:
     return sum((c * 10**e for c, e in groups), Decimal(0))
 
 
-def _period(text: str, start: int, end: int) -> int:
-    best: tuple[int, int, int] | None = None  # (distance, after-the-amount, multiplier)
+def _gap(cue: re.Match[str], start: int, end: int) -> tuple[int, int]:
+    """(characters between a period word and an amount, 1 if the word comes after it)."""
+    return (cue.start() - end, 1) if cue.start() >= end else (max(start - cue.end(), 0), 0)
+
+
+def _periods(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The multiplier to a year for each amount span. Every period word belongs to the
+    amount nearest to it, and an amount takes the nearest of its words: in "30억 매출에
+    예산은 월 100만원" the 월 is the budget's, not the revenue's."""
+    best: list[tuple[tuple[int, int], int] | None] = [None] * len(spans)
     for pattern, multiplier in _PERIODS:
-        for m in pattern.finditer(text):
-            if start <= m.start() < end:
-                continue  # a cue inside the amount itself, e.g. the 년 of 1년
-            after = int(m.start() >= end)
-            distance = m.start() - end if after else max(start - m.end(), 0)
-            if best is None or (distance, after) < best[:2]:
-                best = (distance, after, multiplier)
-    return 1 if best is None else best[2]
+        for cue in pattern.finditer(text):
+            gaps = [(_gap(cue, s, e), i) for i, (s, e) in enumerate(spans) if not s <= cue.start() < e]
+            if not gaps:
+                continue  # only a cue inside an amount, e.g. the 년 of 1년
+            gap, owner = min(gaps)
+            current = best[owner]
+            if current is None or gap < current[0]:
+                best[owner] = (gap, multiplier)
+    return [1 if b is None else b[1] for b in best]
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in `text` (already normalised), left to right."""
-    out: list[Amount] = []
+    found: list[tuple[Decimal, int, int]] = []  # (won, start, end)
     # A range's lower end ("50~100만원", "3천만원에서 5천만원"): (start, end, won or None
     # while it still awaits the unit of the upper end, its bare value).
     low: tuple[int, int, Decimal | None, Decimal] | None = None
@@ -110,11 +121,12 @@ def find_amounts(text: str) -> list[Amount]:
         if low and _RANGE.fullmatch(text, low[1], n.start):
             low_won = low[2] if low[2] is not None else low[3] * 10 ** n.groups[-1][1]
             won, start = (low_won + won) / 2, low[0]
-            if out and out[-1].start == start:
-                out.pop()
-        out.append(Amount(int(won), int(won * _period(text, start, end)), start, end, text[start:end]))
+            if found and found[-1][1] == start:
+                found.pop()
+        found.append((won, start, end))
         low = (start, end, won, n.value)
-    return out
+    periods = _periods(text, [(s, e) for _, s, e in found])
+    return [Amount(int(w), int(w * p), s, e, text[s:e]) for (w, s, e), p in zip(found, periods, strict=True)]
 
 
 def _nothing(text: str) -> bool:
@@ -125,7 +137,8 @@ def _spoken_man_won(text: str) -> int | None:
     m = _PERIOD_THEN_BARE.search(text)
     if m is None or _OTHER_UNIT.match(text, m.end()) or _CURRENCY_AFTER.match(text, m.end()):
         return None
-    return int(m.group(2)) * 10_000 * (12 if m.group(1) else 1)
+    man = (int(m.group(2)) + int(m.group(3) or m.group(2))) / 2
+    return int(man * 10_000) * (12 if m.group(1) else 1)
 
 
 def parse_krw_per_year(text: str) -> int | None:

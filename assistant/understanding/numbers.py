@@ -36,7 +36,7 @@ _KOREAN_NUMERALS = frozenset(_SINO) | frozenset(_SMALL) | frozenset(_BIG)
 _FOLLOW = frozenset("원명년개번살달분인이가은는을를에도정쯤여씩으로요입예단까만차째주대남넘미짜")
 # Prefixes glued to an amount in ordinary writing (월천만원, 연오천만원, 약천명).
 _PRECEDE = frozenset("월연약총")
-_EN_SUFFIX = re.compile(r" ?(thousand|million|billion|trillion)\b|(k|m|mn|bn|b)\b", re.IGNORECASE)
+_EN_SUFFIX = re.compile(r" ?(thousand|million|billion|trillion)\b|(k|m|mn|bn|b)\b", re.IGNORECASE | re.ASCII)
 _EN_SUFFIX_EXP = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9, "trillion": 12}
 _COUNT_FOLLOW = frozenset("명년개살")
 
@@ -54,7 +54,7 @@ _NATIVE = re.compile(
     rf"(?P<pair>{terms_pattern(_NATIVE_PAIRS)})|(?P<tens>{terms_pattern(_NATIVE_TENS)})?"
     rf"(?P<ones>{terms_pattern(_NATIVE_ONES)})?"
 )
-NATIVE_COUNTERS: tuple[str, ...] = (
+_NATIVE_COUNTERS: tuple[str, ...] = (
     "명", "사람", "분", "개", "곳", "군데", "살", "달", "해", "번", "대", "가지", "식구", "시간", "주",
 )
 
@@ -71,7 +71,7 @@ _EN_TENS = {
 }
 _EN_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _EN_WORD = re.compile(r"[A-Za-z]+")
-_EN_SEP = re.compile(r"\s+and\s+|[\s-]", re.IGNORECASE)
+_EN_SEP = re.compile(r"\s+and\s+|[\s-]", re.IGNORECASE | re.ASCII)
 
 
 def _small(text: str, i: int) -> tuple[Decimal, int, bool] | None:
@@ -168,7 +168,7 @@ def _native(text: str, i: int) -> NumberSpan | None:
     else:
         value = Decimal(_NATIVE_TENS.get(m.group("tens") or "", 0) + _NATIVE_ONES.get(m.group("ones") or "", 0))
     rest = text[m.end():]
-    counted = rest.lstrip(" ").startswith(NATIVE_COUNTERS) and len(rest) - len(rest.lstrip(" ")) <= 1
+    counted = rest.lstrip(" ").startswith(_NATIVE_COUNTERS) and len(rest) - len(rest.lstrip(" ")) <= 1
     nominal = (m.group("ones") in _NOMINAL_ONES) and ends_word(text, m.end())
     if not (counted or nominal):
         return None
@@ -186,6 +186,8 @@ def _english(text: str, i: int) -> NumberSpan | None:
         word = m.group().lower()
         if word in _EN_ONES or word in _EN_TENS:
             current += _EN_ONES.get(word, 0) + _EN_TENS.get(word, 0)
+        elif word == "dozen":
+            current = (current or 1) * 12
         elif word in _EN_SCALES and found:
             if _EN_SCALES[word] == 2:
                 current *= 100
@@ -193,7 +195,7 @@ def _english(text: str, i: int) -> NumberSpan | None:
                 total, current = total + current * 10 ** _EN_SCALES[word], 0
         elif word in ("a", "an") and not found:
             nxt = _EN_WORD.match(text, m.end() + 1)
-            if nxt is None or nxt.group().lower() not in _EN_SCALES:
+            if nxt is None or nxt.group().lower() not in (*_EN_SCALES, "dozen"):
                 break
             current = 1
         else:

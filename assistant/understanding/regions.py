@@ -52,7 +52,7 @@ _SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "�
 _REQUIRED_SUFFIXES = ("시", "군", "구")
 _AFTER_SUFFIX = ("청", "민", "외", "내")  # 시청, 군민, 시외, 시내
 _ENGLISH = re.compile(
-    rf"\b({terms_pattern([*ENGLISH, *ENGLISH_AMBIGUOUS])})\b(?:-(?:do|si|gun|gu)\b)?", re.IGNORECASE
+    rf"\b({terms_pattern([*ENGLISH, *ENGLISH_AMBIGUOUS])})\b(?:-(?:do|si|gun|gu)\b)?", re.IGNORECASE | re.ASCII
 )
 
 
@@ -120,10 +120,28 @@ def _english_hits(text: str) -> list[_Hit]:
     return hits
 
 
+_JOINER = re.compile(r"[\s,]*")
+
+
+def _merge_adjacent(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """One place written in parts ("충남 아산", "대구 중구", "Gwangju, Gyeonggi") is one
+    mention, narrowed to the 시·도 its parts share."""
+    merged: list[_Hit] = []
+    for hit in hits:
+        last = merged[-1] if merged else None
+        shared = tuple(r for r in last.regions if r in hit.regions) if last else ()
+        if last and shared and _JOINER.fullmatch(text, last.end, hit.start):
+            default = next((d for d in (last.default, hit.default) if d in shared), None)
+            merged[-1] = _Hit(shared, default, last.start, hit.end)
+        else:
+            merged.append(hit)
+    return merged
+
+
 def find_region(text: str) -> RegionMatch | None:
     """The 시·도 the text names, with the span of the mentions that decided it."""
     norm = normalize(text)
-    hits = sorted(_korean_hits(norm) + _english_hits(norm), key=lambda h: h.start)
+    hits = _merge_adjacent(norm, sorted(_korean_hits(norm) + _english_hits(norm), key=lambda h: h.start))
     votes: dict[Region, int] = {}
     decisive: set[Region] = set()
     for hit in hits:

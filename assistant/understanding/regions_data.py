@@ -85,7 +85,7 @@ AMBIGUOUS_DEFAULT: dict[str, Region] = {"광주": R.GWANGJU, "gwangju": R.GWANGJ
 # Names that are also everyday words (경기 = the economy, 전주 = last week) count only
 # before one of these continuations or another place name ("경기 광주").
 CONTEXT_REQUIRED: dict[str, tuple[str, ...]] = {
-    "경기": ("도", "남부", "북부", "지역", "쪽", "권", "에서", "에 있", "에있", "소재"),
+    "경기": ("도", "남부", "북부", "지역", "쪽", "권", "에서", "에 있", "에있", "소재", " 남부", " 북부", " 지역", " 쪽"),
     "전주": ("시", "에서", "에 있", "에있", "쪽", "지역", "소재", "이에요", "입니다", "예요", "요"),
 }
 

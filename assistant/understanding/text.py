@@ -12,11 +12,13 @@ _SPACE = re.compile(r"\s+")
 _NOT_JAMO = re.compile(r"[^\u3130-\u318f]+")
 
 # Separators after which a negation no longer applies: punctuation, English conjunctions
-# and the Korean connective endings that start a new predicate (…지만, …는데, …고).
+# and the Korean connective endings that start a new predicate (…지만, …는데, …고), but
+# not the -고 of 하고 있다 / 하고 싶다, which belongs to the same predicate.
 _CLAUSE_BREAK = re.compile(
-    r"[.,;!?\n/]+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])\s+|"
+    r"[.,;!?\n/]+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])\s+(?!있|계|"
+    r"싶|말)|"
     r"(?<=아니라)\s*|(?<=말고)\s*",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 # Particles and copulas that may follow a noun inside the same eojeol.

@@ -39,3 +39,36 @@ def retrieval(
     stderr.print(table)
     if report.misses:
         stderr.print("Misses: " + ", ".join(report.misses))
+
+
+@eval_app.command()
+def conversations(
+    cases: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Conversation cases (JSONL)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+) -> None:
+    """Run whole intake conversations and report slot accuracy and recommendation hits."""
+    from assistant.evaluation import evaluate as evaluate_conversations
+    from assistant.evaluation import load_cases as load_conversations
+
+    with progress_bar("Loading") as update:
+        runtime = build_runtime(Settings(), update)
+    report = evaluate_conversations(
+        runtime.engine, load_conversations(cases.read_text(encoding="utf-8")), runtime.rank
+    )
+    if as_json:
+        typer.echo(report.model_dump_json())
+        return
+    table = Table(title=f"Conversations in {cases.name}")
+    for column in ("cases", "passed", "slot accuracy", "program hits", "vendor hits"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(report.n),
+        str(report.passed),
+        f"{report.slot_accuracy:.3f}",
+        "-" if report.program_hit_rate is None else f"{report.program_hit_rate:.3f}",
+        "-" if report.vendor_hit_rate is None else f"{report.vendor_hit_rate:.3f}",
+    )
+    stderr.print(table)
+    for case in report.cases:
+        if not case.passed:
+            stderr.print(f"{case.id}: brief={case.brief_ready} turns={case.turns} wrong={case.wrong_slots}")

@@ -40,6 +40,12 @@ from assistant.understanding.counts import find_counts, parse_count, parse_it_st
         ("5인 사업장", 5),
         ("the two of us", 2),
         ("직원은 12명이고 파트타임 3명", 12),
+        ("a 12-person team", 12),
+        ("한 10명?", 10),
+        ("사장 포함 4명", 4),
+        ("around fifteen", 15),
+        ("Just my partner and me", 2),
+        ("about a dozen", 12),
     ],
 )
 def test_count(text: str, expected: int) -> None:
@@ -64,6 +70,8 @@ def test_no_count(text: str) -> None:
         ("개발자 3명 있어요", 3),
         ("IT 담당자는 없어요", 0),
         ("one part-time IT guy", 0),
+        ("IT는 외주 줘요", 0),
+        ("we outsource it", 0),
     ],
 )
 def test_it_staff(text: str, expected: int) -> None:

@@ -26,6 +26,9 @@ TODAY = date(2025, 6, 1)
         ("in business for 10 years", 2015),
         ("started 4 years ago", 2021),
         ("1998년 설립", 1998),
+        ("올해 초에 법인 전환했어요", 2025),
+        ("19년도", 2019),
+        ("10년 넘었어요", 2015),
     ],
 )
 def test_founded_year(text: str, expected: int) -> None:

@@ -28,7 +28,8 @@ from knowledge.vocabulary import Industry
         ("hospital", "healthcare_bio"), ("design studio", "culture_content"), ("hair salon", "services"),
         ("We make mobile games", "culture_content"), ("dental clinic", "healthcare_bio"),
         ("interior design and remodeling", "construction"), ("smart farm", "agri_food"),
-        ("제조가 아니라 유통이에요", "retail_ecommerce"), ("커피 원두를 온라인으로 팔아요", "retail_ecommerce"),
+        ("제조가 아니라 유통이에요", "retail_ecommerce"), ("We develop mobile apps", "it_software"),
+        ("We are a trucking company", "logistics"), ("We make kimchi", "agri_food"), ("Accounting firm", "services"), ("커피 원두를 온라인으로 팔아요", "retail_ecommerce"),
     ],
 )
 def test_industry(text: str, expected: str) -> None:

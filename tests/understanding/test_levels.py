@@ -42,6 +42,12 @@ from assistant.understanding.levels import Dimension, parse_level
         ("ai", "we are piloting a chatbot", 2),
         ("cloud", "widely used across the company", 4),
         ("cloud", "안써요", 0),
+        ("cloud", "서버는 회사에 있어요", 0),
+        ("ai", "AI로 불량 검사하고 있어요", 3),
+        ("cloud", "클라우드가 뭔지 잘 몰라요", 0),
+        ("ai", "We tried ChatGPT a few times", 2),
+        ("ai", "챗GPT 몇 번 써봤어요", 2),
+        ("cloud", "We use Google Workspace and AWS for everything", 4),
     ],
 )
 def test_adoption_level(dimension: Dimension, text: str, expected: int) -> None:
@@ -70,6 +76,10 @@ def test_adoption_level(dimension: Dimension, text: str, expected: int) -> None:
         ("we have an ERP system", 3),
         ("2", 2),
         ("따로 관리 안 해요", 0),
+        ("포스기 데이터만 있어요", 3),
+        ("MES를 써요", 3),
+        ("주문은 엑셀로 받고 재고는 종이에 적어요", 1),
+        ("ERP 쓰고 있고 매주 리포트 뽑아요", 4),
     ],
 )
 def test_data_level(text: str, expected: int) -> None:

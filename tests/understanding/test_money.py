@@ -47,6 +47,7 @@ from assistant.understanding.money import find_amounts, parse_krw, parse_krw_per
         ("월 100 정도", 12_000_000),
         ("1년에 500", 5_000_000),
         ("한 달에 오십만 원", 6_000_000),
+        ("월 20~30 정도", 3_000_000),
     ],
 )
 def test_krw_per_year(text: str, expected: int) -> None:

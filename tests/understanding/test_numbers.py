@@ -74,11 +74,11 @@ def test_words_that_only_look_like_numbers(text: str) -> None:
 def test_every_number_with_its_span() -> None:
     text = "직원25명, 월50만원"
     spans = find_numbers(text)
-    assert [(text[s.start:s.end], s.value) for s in spans] == [("25", 25), ("50만", 500_000)]
+    assert [(text[s.start:s.end], s.value) for s in spans] == [("25", Decimal(25)), ("50만", Decimal(500_000))]
 
 
 def test_two_amounts_separated_by_space_stay_apart() -> None:
-    assert [s.value for s in find_numbers("매출 10억 3명")] == [1_000_000_000, 3]
+    assert [s.value for s in find_numbers("매출 10억 3명")] == [Decimal(1_000_000_000), Decimal(3)]
 
 
 def test_native_pair_is_the_value_between() -> None:

@@ -51,7 +51,7 @@ def test_no_parser_raises(text: str) -> None:
     for parser in PARSERS:
         parser(text)
     for dimension in ("cloud", "ai", "blockchain", "data", "security"):
-        parse_level(dimension, text)  # type: ignore[arg-type]
+        parse_level(dimension, text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -105,5 +105,5 @@ def test_region_names_round_trip_through_english(region: Region) -> None:
 @given(st.integers(0, 5))
 def test_plain_digit_levels(level: int) -> None:
     for dimension in ("cloud", "data"):
-        parsed = parse_level(dimension, f"{level}단계요")  # type: ignore[arg-type]
+        parsed = parse_level(dimension, f"{level}단계요")
         assert parsed is not None and parsed.level == level

@@ -8,7 +8,8 @@ from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_
     [
         "네", "예", "응", "넵", "ㅇㅇ", "맞아요", "그렇죠", "있어요", "좋아요", "동의해요", "네, 동의합니다", "동의합니다",
         "yes", "Yes, I agree", "yeah", "yep", "sure", "of course", "I agree", "관심 있어요", "재택 하고 싶어요",
-        "필요해요", "네 필요합니다", "문제 없어요", "물론이죠", "ok", "Absolutely", "당연하죠",
+        "필요해요", "네 필요합니다", "문제 없어요", "물론이죠", "ok", "Absolutely", "당연하죠", "있으면 좋겠어요",
+        "직원들이 원하긴 해요",
     ],
 )
 def test_yes(text: str) -> None:
@@ -20,7 +21,7 @@ def test_yes(text: str) -> None:
     [
         "아니요", "아뇨", "아니오", "없어요", "안 해요", "싫어요", "no", "nope", "not really", "원하지 않아요",
         "필요 없어요", "아니요 괜찮아요", "of course not", "I don't agree", "별로요", "관심 없어요", "동의하지 않습니다",
-        "No thanks", "ㄴㄴ", "never",
+        "No thanks", "ㄴㄴ", "never", "글쎄요, 필요성은 못 느껴요", "잘 모르겠는데 아마 없을 거예요",
     ],
 )
 def test_no(text: str) -> None:

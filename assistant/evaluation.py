@@ -1,0 +1,133 @@
+"""Whole-conversation evaluation (contracts.md §4): the real engine, in process, answering
+each question from the case file the way an owner would."""
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.engine import Engine
+from assistant.events import Event
+from assistant.state import CONSENT, DialogueState
+
+MAX_TURNS = 40
+DONT_KNOW = {"ko": "잘 모르겠어요", "en": "I don't know"}
+AGREE = {"ko": "네, 동의합니다", "en": "Yes, I agree"}
+KRW_TOLERANCE = 0.10
+
+# Programs (top five that are not ineligible) and vendors (top three) a finished
+# conversation leads to; supplied by the matcher.
+Ranker = Callable[[DialogueState], tuple[list[str], list[str]]]
+
+
+class Expect(BaseModel):
+    slots: dict[str, Any] = Field(default_factory=dict)
+    programs_top5_any: list[str] = Field(default_factory=list)
+    vendors_top3_any: list[str] = Field(default_factory=list)
+
+
+class ConversationCase(BaseModel):
+    id: str
+    lang: Literal["ko", "en"] = "ko"
+    opening: list[str] = Field(default_factory=list)
+    answers: dict[str, str] = Field(default_factory=dict)
+    expect: Expect = Field(default_factory=Expect)
+
+
+class CaseResult(BaseModel):
+    id: str
+    passed: bool
+    brief_ready: bool
+    turns: int
+    slots_expected: dict[str, Any]
+    slots_got: dict[str, Any]
+    wrong_slots: list[str]
+    top_programs: list[str]
+    top_vendors: list[str]
+    program_hit: bool | None
+    vendor_hit: bool | None
+
+
+class ConversationReport(BaseModel):
+    n: int
+    passed: int
+    slot_accuracy: float
+    program_hit_rate: float | None
+    vendor_hit_rate: float | None
+    cases: list[CaseResult]
+
+
+def slot_matches(slot: str, expected: Any, got: Any) -> bool:
+    if got is None:
+        return False
+    if slot.endswith("_krw") or slot.endswith("_krw_per_year"):
+        try:
+            return abs(int(got) - int(expected)) <= KRW_TOLERANCE * max(abs(int(expected)), 1)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(expected, list):
+        return isinstance(got, list) and sorted(map(str, got)) == sorted(map(str, expected))
+    return bool(got == expected)
+
+
+def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> CaseResult:
+    step = engine.start(case.lang)
+    events: list[Event] = list(step.events)
+    sent = 0
+
+    def send(text: str) -> None:
+        nonlocal step, sent
+        step = engine.advance(DialogueState.replay(events), text)
+        events.extend(step.events)
+        sent += 1
+
+    for message in case.opening:
+        send(message)
+    while sent < MAX_TURNS and step.turn.expecting is not None and not step.turn.brief_ready:
+        expecting = step.turn.expecting
+        if expecting == CONSENT:
+            send(AGREE[case.lang])
+        else:
+            send(case.answers.get(expecting, DONT_KNOW[case.lang]))
+    state = DialogueState.replay(events)
+    got = {slot: (state.slots[slot].value if slot in state.slots else None) for slot in case.expect.slots}
+    wrong = [slot for slot, value in case.expect.slots.items() if not slot_matches(slot, value, got[slot])]
+    programs, vendors = rank(state) if rank and state.brief_ready else ([], [])
+    program_hit = bool(set(programs[:5]) & set(case.expect.programs_top5_any)) if case.expect.programs_top5_any else None
+    vendor_hit = bool(set(vendors[:3]) & set(case.expect.vendors_top3_any)) if case.expect.vendors_top3_any else None
+    return CaseResult(
+        id=case.id,
+        passed=state.brief_ready and not wrong and program_hit is not False and vendor_hit is not False,
+        brief_ready=state.brief_ready,
+        turns=sent,
+        slots_expected=case.expect.slots,
+        slots_got=got,
+        wrong_slots=wrong,
+        top_programs=programs[:5],
+        top_vendors=vendors[:3],
+        program_hit=program_hit,
+        vendor_hit=vendor_hit,
+    )
+
+
+def evaluate(engine: Engine, cases: list[ConversationCase], rank: Ranker | None = None) -> ConversationReport:
+    results = [run_case(engine, case, rank) for case in cases]
+    expected = sum(len(r.slots_expected) for r in results)
+    correct = sum(len(r.slots_expected) - len(r.wrong_slots) for r in results)
+
+    def rate(hits: list[bool | None]) -> float | None:
+        judged = [h for h in hits if h is not None]
+        return round(sum(judged) / len(judged), 4) if judged else None
+
+    return ConversationReport(
+        n=len(results),
+        passed=sum(r.passed for r in results),
+        slot_accuracy=round(correct / expected, 4) if expected else 1.0,
+        program_hit_rate=rate([r.program_hit for r in results]),
+        vendor_hit_rate=rate([r.vendor_hit for r in results]),
+        cases=results,
+    )
+
+
+def load_cases(text: str) -> list[ConversationCase]:
+    return [ConversationCase.model_validate_json(line) for line in text.splitlines() if line.strip()]
