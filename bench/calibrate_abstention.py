@@ -1,6 +1,6 @@
 """Calibrates the answerability thresholds on a retrieval case file.
 
-    .venv/bin/python bench/calibrate_abstention.py tests/data/retrieval_dev.jsonl
+    .venv/bin/python bench/calibrate_abstention.py tests/data/retrieval_dev.jsonl [OTHER.jsonl ...]
 
 For every case it records the best entry's closeness (cosine of its closest profile
 passage), its coverage of the query's rarer words, and whether a name matched; then it
@@ -17,6 +17,7 @@ from pathlib import Path
 from intake.runtime import build_runtime
 from intake.settings import Settings
 from retrieval import Abstention
+from retrieval.answerability import asked_figures, stated_figures
 from retrieval.evaluation import RetrievalCase, load_cases
 from retrieval.tokenize import terms
 
@@ -29,6 +30,11 @@ class Features:
     dense: float
     coverage: float
     named: bool
+    out_of_scope: float
+    missing_figure: bool
+
+    def judged(self, policy: Abstention) -> bool:
+        return policy.answerable(self.dense, self.coverage, self.named, self.out_of_scope, self.missing_figure)
 
 
 def features(cases: list[RetrievalCase]) -> list[Features]:
@@ -40,15 +46,18 @@ def features(cases: list[RetrievalCase]) -> list[Features]:
         top = response.results[0] if response.results else None
         coverage = retriever._lexical.coverage(terms(case.query)).get(top.id, 0.0) if top else 0.0
         named = bool(top and top.matched_alias)
-        out.append(Features(bool(case.relevant), top.dense if top else 0.0, coverage, named))
+        vector = runtime.embedder.embed_query(case.query)
+        out_of_scope = retriever._out_of_scope.closeness(vector)
+        missing = bool(top and asked_figures(case.query) - stated_figures(runtime.kb.entries[top.id]))
+        out.append(Features(bool(case.relevant), top.dense if top else 0.0, coverage, named, out_of_scope, missing))
     return out
 
 
 def rates(items: list[Features], policy: Abstention) -> tuple[float, float]:
     positives = [f for f in items if f.answerable]
     negatives = [f for f in items if not f.answerable]
-    abstain = sum(not policy.answerable(f.dense, f.coverage, f.named) for f in negatives) / max(len(negatives), 1)
-    false = sum(not policy.answerable(f.dense, f.coverage, f.named) for f in positives) / max(len(positives), 1)
+    abstain = sum(not f.judged(policy) for f in negatives) / max(len(negatives), 1)
+    false = sum(not f.judged(policy) for f in positives) / max(len(positives), 1)
     return abstain, false
 
 
@@ -74,7 +83,7 @@ def fit(items: list[Features]) -> Abstention:
     return best[2] if best else Abstention()
 
 
-def main(path: Path) -> None:
+def main(path: Path, extra: list[Path]) -> None:
     items = features(load_cases(path))
     policy = fit(items)
     abstain, false = rates(items, policy)
@@ -90,7 +99,11 @@ def main(path: Path) -> None:
         abstain, false = rates(test, fitted)
         print(f"  2-fold: fit {fitted.min_dense}/{fitted.min_coverage}/{fitted.sure_dense} -> "
               f"held-out abstain {abstain:.3f}, false abstain {false:.3f}")
+    for other in extra:
+        abstain, false = rates(features(load_cases(other)), policy)
+        print(f"  on {other.name} with the fitted policy: abstain {abstain:.3f}, false abstain {false:.3f}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "tests/data/retrieval_dev.jsonl"))
+    paths = [Path(p) for p in sys.argv[1:]] or [Path("tests/data/retrieval_dev.jsonl")]
+    main(paths[0], paths[1:])

@@ -20,6 +20,8 @@ CONFIGS = {
     "fused 1:1 k=60": Fusion(1, 1, 60),
     "fused 2:1 k=10": Fusion(2, 1, 10),
     "fused 2:1 k=10 no detail": Fusion(2, 1, 10, 0),
+    "fused 1:1 k=10 no detail": Fusion(1, 1, 10, 0),
+    "fused 1:2 k=10 no detail": Fusion(1, 2, 10, 0),
     "fused 3:2 k=10": Fusion(3, 2, 10),
     "fused 3:1 k=10": Fusion(3, 1, 10),
 }

@@ -9,6 +9,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry
 from retrieval.aliases import AliasHit, AliasMatcher
+from retrieval.answerability import Abstention, OutOfScope, asked_figures, stated_figures
 from retrieval.lexical import LexicalIndex
 from retrieval.models import SearchResponse, SearchResult
 from retrieval.store import PassageHit, VectorIndex
@@ -23,28 +24,10 @@ class Fusion:
     keeps rank 1 and rank 5 clearly apart in a corpus of a few dozen entries. The defaults
     were chosen on the dev set with `bench/retrieval_ablation.py` (README, "Retrieval")."""
 
-    dense_weight: float = 2.0
-    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    lexical_weight: float = 2.0
     k: int = 10
-    detail_weight: float = 0.3
-
-
-@dataclass(frozen=True)
-class Abstention:
-    """The knowledge base answers a query when its best entry is close in meaning (cosine)
-    and shares enough of the query's rarer words, or is named outright.
-
-    The two thresholds are calibrated on the dev set by `bench/calibrate_abstention.py`;
-    README explains the procedure and the figures."""
-
-    min_dense: float = 0.83
-    min_coverage: float = 0.2
-    sure_dense: float = 0.87
-
-    def answerable(self, dense: float, coverage: float, named: bool) -> bool:
-        if named:
-            return True
-        return dense >= self.sure_dense or (dense >= self.min_dense and coverage >= self.min_coverage)
+    detail_weight: float = 0.0
 
 
 def _source(entry: Entry) -> str:
@@ -68,6 +51,8 @@ class Retriever:
         self._aliases = AliasMatcher(list(kb.entries.values()))
         self.abstention = abstention or Abstention()
         self.fusion = fusion or Fusion()
+        self._out_of_scope = OutOfScope(embedder)
+        self._figures = {entry_id: stated_figures(entry) for entry_id, entry in kb.entries.items()}
 
     def search(
         self,
@@ -89,7 +74,8 @@ class Retriever:
         if not query or not allowed:
             return SearchResponse(query=query, answerable=False, results=[])
 
-        hits = self._index.search(self._embedder.embed_query(query), n=max(200, 40 * k), kind=kind)
+        vector = self._embedder.embed_query(query)
+        hits = self._index.search(vector, n=max(120, 24 * k), kind=kind)
         profile: dict[str, float] = {}
         detail: dict[str, PassageHit] = {}
         quoted: dict[str, PassageHit] = {}
@@ -138,7 +124,11 @@ class Retriever:
             for entry_id in ranked
         ]
         answerable = bool(results) and self.abstention.answerable(
-            dense=results[0].dense, coverage=coverage.get(results[0].id, 0.0), named=bool(named)
+            dense=results[0].dense,
+            coverage=coverage.get(results[0].id, 0.0),
+            named=bool(named),
+            out_of_scope=self._out_of_scope.closeness(vector),
+            missing_figure=bool(asked_figures(query) - self._figures[results[0].id]),
         )
         return SearchResponse(query=query, answerable=answerable, results=results)
 

@@ -111,7 +111,7 @@ _SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
          r"financ\w*|subsid\w*|investment)\b", SupportType.FUNDING),
         (r"멘토|코칭|조언|\b(?:mentor\w*|coach\w*|advice|advisor)\b", SupportType.MENTORING),
         (r"컨설팅|자문|진단|\b(?:consult\w*|diagnos\w*)\b", SupportType.CONSULTING),
-        (r"기술 ?(?:지원|개발|이전|협력|자문)|연구 ?개발|R&D|특허|시제품|\b(?:technolog\w*|tech support|technical|"
+        (r"기술|연구 ?개발|R&D|특허|시제품|\b(?:technolog\w*|tech support|technical|"
          r"r&d|prototyp\w*|patents?)\b", SupportType.TECHNOLOGY),
         (r"솔루션|(?:프로그램|시스템|소프트웨어|ERP|MES|툴|도구|장비)[을를]? ?(?:도입|구축|설치|보급)|스마트 ?공장|"
          r"스마트 ?팩토리|\b(?:solutions?|software|tools?|systems?|smart factory|platform)\b", SupportType.SOLUTION),
@@ -138,7 +138,8 @@ _HIRING_NO = re.compile(
 _HIRING_YES = re.compile(
     r"어렵|어려워|힘들|힘듭|구하기|안 ?구해|못 ?구|안 ?와|(?:사람|인력|지원자|개발자|직원)[이가]? ?(?:없|부족|안 ?와|"
     r"모자)|"
-    r"부족|구인난|그만두|이직|퇴사|\b(?:hard|difficult|struggl\w*|can'?t find|shortage|tough|nobody applies|"
+    r"부족|구인난|그만두|이직|퇴사|금방 ?(?:나가|그만)|오래 ?(?:못|안) ?(?:있|버티|다니)|안 ?붙어|떠나|\b(?:hard|"
+    r"difficult|struggl\w*|can'?t find|shortage|tough|nobody applies|"
     r"turnover|quit)\b",
     _I,
 )

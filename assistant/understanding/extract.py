@@ -43,6 +43,12 @@ _NOT_STAFF = re.compile(
     r"members?|followers?|subscribers?|visitors?|clients?)\b",
     _I,
 )
+# "IT 회사 직원 10명" describes the business, not its IT staff.
+_IT_FIRM = re.compile(
+    r"(?:\bIT\b|아이티|소프트웨어|\bSW\b|\btech\b|\bsoftware\b) ?(?:회사|업체|기업|스타트업|벤처|"
+    r"\b(?:company|firm|startup|business)\b)",
+    _I,
+)
 _IT_AFTER = re.compile(r" ?의 ?(?:개발자|프로그래머|IT|전산|엔지니어)", _I)
 _EMPLOYEE_CUE = re.compile(r"직원|임직원|사원|인원|혼자|1인|부부|\b(?:employees?|staff|headcount|myself|just me)\b", _I)
 _REVENUE_CUE = re.compile(r"매출|\b(?:revenue|sales|turnover)\b", _I)
@@ -57,6 +63,7 @@ _WANT = re.compile(
     r"필요|원해|원합|싶|받고|도움|지원|관심|배우|도입|\b(?:want|need|looking for|interested|help|support|"
     r"would like)\b", _I
 )
+_CONDITION = re.compile(r"(?:[되하있없않]|다)면(?=\s|$)|\bif\b|\bunless\b", _I)
 _WINDOW = 14  # how far before a count its IT or customer word may stand
 _AFTER_CUE = 30  # how far after 매출/예산 its amount may follow
 _JUST_BEFORE = 3  # "30억 매출": an amount may also directly precede its cue
@@ -76,7 +83,7 @@ def _counts(text: str) -> list[Extraction]:
         previous_end = count.end
         if _NOT_STAFF.search(near):
             continue
-        if _IT.search(near) or _IT_AFTER.match(text, count.end):
+        if _IT.search(_IT_FIRM.sub(" ", near)) or _IT_AFTER.match(text, count.end):
             it_staff = it_staff or _count_extraction("staffing.it_staff", count)
         else:
             employees = employees or _count_extraction("company.employees", count)
@@ -87,7 +94,9 @@ def _counts(text: str) -> list[Extraction]:
             it_staff = Extraction(slot="staffing.it_staff", value=0, method="rule:count", matched=it_clause)
     if employees is None:
         # Joined, so "직원은 없고 저 혼자예요" reads as the owner alone (1), not as 0.
-        cued = " | ".join(c for c in clauses if _EMPLOYEE_CUE.search(c) and not _IT.search(c))
+        cued = " | ".join(
+            c for c in clauses if _EMPLOYEE_CUE.search(c) and not _IT.search(_IT_FIRM.sub(" ", c))
+        )
         value = parse_count(cued) if cued else None
         if value is not None:
             employees = Extraction(slot="company.employees", value=value, method="rule:count", matched=cued)
@@ -147,6 +156,9 @@ def _industry(text: str) -> list[Extraction]:
 def _remote(text: str) -> list[Extraction]:
     for start, end in clause_spans(text):
         clause = text[start:end]
+        # "재택 안 되면 안 온다고 해요", "재택 하고 싶어요": conditions and wishes, not how they work now.
+        if _WANT.search(clause) or _CONDITION.search(clause):
+            continue
         if _REMOTE_CUE.search(clause) and (status := parse_remote_status(clause)) is not None:
             return [Extraction(slot="remote.status", value=status.value, method="rule:remote", matched=clause)]
     return []

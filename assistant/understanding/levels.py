@@ -58,7 +58,8 @@ _PLAN = _re(
     r"\bplan\w*|\bintend\w*|\bwould like\b|\bwant to\b|\bevaluat\w*|\bresearch\w*"
 )
 _PILOT = _re(
-    r"시범|테스트|파일럿|시험 ?(?:적|삼아)|써 ?보는|써 ?보고|사용해 ?보|맛보기|무료 ?체험|체험판|베타|poc|막 ?시작|"
+    r"시범|테스트|파일럿|시험 ?(?:적|삼아|중|운영)|시험해 ?보|실험|해 ?보는 ?중|해 ?보고 ?있|써 ?보는|써 ?보고|"
+    r"사용해 ?보|맛보기|무료 ?체험|체험판|베타|poc|막 ?시작|"
     r"처음 ?(?:써|도입|시작)|"
     r"가끔|개인적으로|몇몇 ?(?:직원|사람)만|한두 ?명|\bpilot\w*|\btrial\w*|\btesting\b|\btrying\b|\bexperiment\w*|"
     r"proof of concept|just started|occasionally|\bsometimes\b|\ba little\b|\btried\b|써 ?봤|써 ?본 ?적(?:은|이)? ?있"
@@ -126,8 +127,7 @@ _DATA_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"데이터 ?분석|분석(?:해|합|하고)|리포트|integrated|regular (?:analysis|reporting)|\bkpis?\b|"
             r"\banaly[sz]\w*")),
     (5, _re(r"자동화|자동으로|데이터 ?기반|데이터로 ?(?:결정|판단)|예측|ai로 ?(?:분석|예측)|data[- ]driven|"
-            r"automat\w*|predict\w*|"
-            r"real[- ]time")),
+            r"automat\w*|predict\w*|real[- ]time")),
 )
 
 
@@ -143,21 +143,21 @@ def _digit(text: str) -> LevelParse | None:
 
 
 def _clauses(text: str) -> list[tuple[str, bool, str]]:
-    """(clause with negations and core phrases masked, negated?, the negation's words)."""
+    """(clause with its negations masked, negated?, the negation's words)."""
     out: list[tuple[str, bool, str]] = []
     for start, end in clause_spans(text):
         clause = text[start:end]
-        core = [m.span() for m in _CORE.finditer(clause)]
-        rest = mask(clause, core)
-        negations = list(_NONE.finditer(rest))
-        out.append((mask(rest, [m.span() for m in negations]) if not core else clause, bool(negations),
+        # A clause saying the technology is indispensable is never a denial of it.
+        negations = [] if _CORE.search(clause) else list(_NONE.finditer(clause))
+        out.append((mask(clause, [m.span() for m in negations]), bool(negations),
                     negations[0].group() if negations else ""))
     return out
 
 
 # Keeping everything on own servers is an answer of "no cloud" without a negation word.
-_ON_PREMISES = _re(r"자체 ?서버|사내 ?서버|서버(?:는|가)? ?(?:회사|사무실|사내)|on[- ]?prem\w*|(?:our|"
-                   r"own) (?:own )?servers?")
+_ON_PREMISES = _re(
+    r"자체 ?서버|사내 ?서버|서버(?:는|가)? ?(?:회사|사무실|사내)|on[- ]?prem\w*|(?:our|own) (?:own )?servers?"
+)
 
 
 def _adoption(dimension: Dimension, text: str) -> LevelParse | None:

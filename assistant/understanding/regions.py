@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assistant.understanding.regions_data import (
     AMBIGUOUS,
     AMBIGUOUS_DEFAULT,
+    BLOCKED_BEFORE,
     CONTEXT_REQUIRED,
     ENGLISH,
     ENGLISH_AMBIGUOUS,
@@ -76,6 +77,8 @@ def _name_at(text: str, pos: int) -> tuple[str, int] | None:
         if entry.suffix_required and suffix not in _REQUIRED_SUFFIXES:
             continue
         after = end + len(suffix)
+        if not suffix and text.startswith(BLOCKED_BEFORE.get(name, ()), end):
+            continue
         if name in CONTEXT_REQUIRED and not suffix and not (
             text.startswith(CONTEXT_REQUIRED[name], end) or _followed_by_place(text, end) or _alone(text, end)
         ):

@@ -82,12 +82,14 @@ AMBIGUOUS: dict[str, tuple[Region, ...]] = {
 # The first region of an ambiguous name that a lone mention may still decide.
 AMBIGUOUS_DEFAULT: dict[str, Region] = {"광주": R.GWANGJU, "gwangju": R.GWANGJU, "kwangju": R.GWANGJU}
 
-# Names that are also everyday words (경기 = the economy, 전주 = last week) count only
-# before one of these continuations or another place name ("경기 광주").
+# Names that are also everyday words count only before one of these continuations or
+# another place name: 경기 is also the economy ("경기가 어려워요").
 CONTEXT_REQUIRED: dict[str, tuple[str, ...]] = {
-    "경기": ("도", "남부", "북부", "지역", "쪽", "권", "에서", "에 있", "에있", "소재", " 남부", " 북부", " 지역", " 쪽"),
-    "전주": ("시", "에서", "에 있", "에있", "쪽", "지역", "소재", "이에요", "입니다", "예요", "요"),
+    "경기": ("도", "남부", "북부", "지역", "쪽", "권", "에서", "에 있", "에있", "소재", " 남부", " 북부", " 지역", " 쪽",
+             "에요", "예요", "요", "입니다", "이에요"),
 }
+# Names that are not places before these words: 전주 대비 = compared with last week.
+BLOCKED_BEFORE: dict[str, tuple[str, ...]] = {"전주": ("대비", " 대비", "보다", "에 비해", " 比")}
 
 ENGLISH: dict[str, Region] = {
     "seoul": R.SEOUL, "busan": R.BUSAN, "pusan": R.BUSAN, "daegu": R.DAEGU, "taegu": R.DAEGU, "incheon": R.INCHEON,

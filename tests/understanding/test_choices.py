@@ -89,6 +89,7 @@ def test_urgency(text: str, expected: str) -> None:
         ("funding and training", ["funding", "training"]),
         ("export support and mentoring", ["export", "mentoring"]),
         ("정책자금, 해외 진출, 직원 교육", ["funding", "export", "training"]),
+        ("규제랑 기술이요", ["regulation", "technology"]),
     ],
 )
 def test_support_types(text: str, expected: list[str]) -> None:
@@ -103,7 +104,7 @@ def test_support_types_none_found() -> None:
     ("text", "expected"),
     [
         ("네 너무 힘들어요", True), ("사람 구하기 어려워요", True), ("사람이 없어요", True), ("yes", True),
-        ("개발자를 못 구해요", True), ("it's hard to find people", True), ("아니요 괜찮아요", False),
+        ("개발자를 못 구해요", True), ("젊은 직원들이 들어와도 금방 나가요", True), ("it's hard to find people", True), ("아니요 괜찮아요", False),
         ("별로 어렵지 않아요", False), ("not really", False), ("잘 구해져요", False), ("no problem", False),
     ],
 )

@@ -80,6 +80,8 @@ def test_extracts_every_stated_fact(text: str, expected: Facts) -> None:
         "",
         "경기가 어려워서 걱정이에요",
         "예산 문제가 커요",
+        "개발자들이 재택 안되면 안온다고 해서요",
+        "재택근무 제대로 하고싶은데 보안이 걱정이에요",
     ],
 )
 def test_no_cue_no_fact(text: str) -> None:
@@ -95,3 +97,13 @@ def test_extraction_records_method_and_span() -> None:
 
 def test_phone_digits_are_not_counts_or_money() -> None:
     assert facts("연락처 010-2345-6789 입니다") == {"contact.phone": "010-2345-6789"}
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [("서울 IT 회사 직원 10명", 10), ("소프트웨어 업체인데 직원이 7명이에요", 7), ("We're a software company with 12 staff", 12)],
+)
+def test_it_describing_the_firm_does_not_make_staff_it_staff(text: str, employees: int) -> None:
+    found = {e.slot: e.value for e in extract_slots(text)}
+    assert found.get("company.employees") == employees
+    assert "staffing.it_staff" not in found

@@ -46,6 +46,8 @@ from assistant.understanding.levels import Dimension, parse_level
         ("ai", "AI로 불량 검사하고 있어요", 3),
         ("cloud", "클라우드가 뭔지 잘 몰라요", 0),
         ("ai", "We tried ChatGPT a few times", 2),
+        ("ai", "반려동물 사진으로 건강 체크하는 AI 모델을 시험해보는 중이에요", 2),
+        ("cloud", "AWS로 시험해보는 중이에요", 2),
         ("ai", "챗GPT 몇 번 써봤어요", 2),
         ("cloud", "We use Google Workspace and AWS for everything", 4),
     ],

@@ -26,7 +26,7 @@ from knowledge.vocabulary import Region
         ("Gwangju, Gyeonggi", "gyeonggi"), ("We are located in Gwangju", "gwangju"), ("Pangyo", "gyeonggi"),
         ("대전에서 직원 25명으로 금형 만드는 회사입니다", "daejeon"), ("본사는 서울, 공장은 창원", "seoul"),
         ("본사는 서울이고 공장은 충남 아산", "seoul"), ("경기 남부요", "gyeonggi"), ("대구 달서구", "daegu"),
-        ("남양주", "gyeonggi"), ("세종", "sejong"), ("광산구", "gwangju"),
+        ("남양주", "gyeonggi"), ("전주에요", "jeonbuk"), ("경기요", "gyeonggi"), ("세종", "sejong"), ("광산구", "gwangju"),
     ],
 )
 def test_region(text: str, expected: str) -> None:

@@ -1,0 +1,214 @@
+"""The firm's needs as weighted capability tags, and how well a set of tags answers them.
+
+Each need has an origin (why we think the firm has it), a strength in 0–1 and the tags that
+answer it. Strengths:
+
+* said (1.0): a topic of needs.yaml named in the owner's goals or cost pressures.
+* remote (1.0): remote.interest is yes while remote.status is none or partial.
+* funding (1.0): costs.funding_need operating/growth_investment → funding, loans;
+  emergency → emergency funding, restructuring, funding, loans.
+* hiring (0.8): staffing.hiring_difficulty is yes → hiring, job matching, retention,
+  workforce, training (a situation more than a request, so a little below 1).
+* skills (0.5, 0.7 when both hold): digital skills low, or no IT staff → training, coaching
+  the IT person, IT strategy, mentoring.
+* gap: a readiness level. Data and security are baseline needs of every firm:
+  0.6 × (3 − level) / 3 below level 3 (0.6, 0.4, 0.2). Cloud, AI and blockchain are choices:
+  level 0 means "no plans" (0.1), 1–2 "considering or piloting" (0.6), 3 "in some areas"
+  (0.2), 4–5 nothing.
+* stage (pre-founder 1.0, start-up 0.5), industry (0.4, needs.yaml industry_tags) and
+  region (0.3: firms outside the capital area → regional growth) are weak priors.
+
+Fit of an entry (program, vendor, mentor) = 1 − Π (1 − strength) over the needs that share
+at least one tag with it: a "noisy or", so independent reasons add up, one reason counts
+once however many of its tags the entry has, and the result stays in 0–1.
+"""
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.decision.firm import Firm
+from knowledge.vocabulary import CAPITAL_AREA
+
+LEXICON_FILE = Path(__file__).with_name("needs.yaml")
+
+STRENGTH_SAID = 1.0
+STRENGTH_REMOTE = 1.0
+STRENGTH_FUNDING = 1.0
+STRENGTH_HIRING = 0.8
+STRENGTH_INDUSTRY = 0.4
+STRENGTH_REGION = 0.3
+STAGE_STRENGTH = {"pre_founder": 1.0, "startup": 0.5}
+BASELINE_DIMENSIONS = ("data", "security")
+CHOICE_GAP = {0: 0.1, 1: 0.6, 2: 0.6, 3: 0.2}
+FUNDING_TAGS = {
+    "operating": ("funding", "loan"),
+    "growth_investment": ("funding", "loan"),
+    "emergency": ("emergency-funding", "restructuring", "funding", "loan"),
+}
+HIRING_TAGS = ("hiring", "job-matching", "retention", "workforce", "training")
+SKILLS_TAGS = ("training", "it-staff-coaching", "it-strategy", "mentoring")
+STAGE_TAGS = {"pre_founder": ("pre-founder", "startup", "incubation"), "startup": ("startup",)}
+LARGE_FIRM = 100  # employees; firms this size get a strategy-level mentor too
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    keywords: list[str] = Field(min_length=1)
+    tags: list[str] = Field(min_length=1)
+
+
+class Strategy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    keywords: list[str] = Field(min_length=1)
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    topics: dict[str, Topic]
+    strategy: Strategy
+    industry_tags: dict[str, list[str]]
+    gap_tags: dict[str, list[str]]
+
+    def all_tags(self) -> set[str]:
+        tags = {t for topic in self.topics.values() for t in topic.tags}
+        tags |= {t for ts in (*self.industry_tags.values(), *self.gap_tags.values()) for t in ts}
+        return tags
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    return Lexicon.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=4096)
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """Korean keywords match inside words (particles follow them) but never across a word
+    boundary the keyword lacks; a space in a keyword matches any spacing, or none. ASCII
+    keywords match whole words, ignoring case except for acronyms (AI, OS, DB)."""
+    parts = [re.escape(part) for part in keyword.split()]
+    if not keyword.isascii():
+        return re.compile(r"\s*".join(parts))
+    flags = 0 if keyword.upper() == keyword and keyword.lower() != keyword else re.IGNORECASE
+    return re.compile(r"(?<![A-Za-z0-9])" + r"\s+".join(parts) + r"(?![A-Za-z0-9])", flags)
+
+
+def find_keyword(text: str, keywords: Iterable[str]) -> str | None:
+    """The first keyword the text contains."""
+    for keyword in keywords:
+        if keyword_pattern(keyword).search(text):
+            return keyword
+    return None
+
+
+@dataclass(frozen=True)
+class Need:
+    origin: str
+    key: str
+    strength: float
+    tags: frozenset[str]
+    detail: dict[str, str | int] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Fit:
+    score: float
+    hits: list[tuple[Need, frozenset[str]]]
+
+    @property
+    def tags(self) -> set[str]:
+        return {t for _, shared in self.hits for t in shared}
+
+
+@dataclass(frozen=True)
+class NeedProfile:
+    needs: list[Need]
+    strategy: bool = False
+
+    def fit(self, tags: Iterable[str]) -> Fit:
+        tagset = frozenset(tags)
+        hits = [(n, n.tags & tagset) for n in self.needs if n.strength > 0 and n.tags & tagset]
+        hits.sort(key=lambda hit: -hit[0].strength)
+        return Fit(score=1 - math.prod(1 - n.strength for n, _ in hits), hits=hits)
+
+    def tag_weights(self) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for need in self.needs:
+            for tag in need.tags:
+                weights[tag] = max(weights.get(tag, 0.0), need.strength)
+        return weights
+
+
+def gap_strength(dimension: str, level: int) -> float:
+    if dimension in BASELINE_DIMENSIONS:
+        return round(0.6 * (3 - level) / 3, 3) if level < 3 else 0.0
+    return CHOICE_GAP.get(level, 0.0)
+
+
+def said_needs(text: str, lexicon: Lexicon) -> list[Need]:
+    needs = []
+    for name, topic in lexicon.topics.items():
+        keyword = find_keyword(text, topic.keywords) if text else None
+        if keyword:
+            needs.append(Need("said", name, STRENGTH_SAID, frozenset(topic.tags), {"keyword": keyword}))
+    return needs
+
+
+def answer_needs(firm: Firm, lexicon: Lexicon) -> list[Need]:
+    needs: list[Need] = []
+    if firm.bool_of("remote.interest") and firm.get("remote.status") in ("none", "partial"):
+        topic = lexicon.topics["remote_work"]
+        needs.append(Need("remote", "remote", STRENGTH_REMOTE, frozenset(topic.tags)))
+    funding = firm.str_of("costs.funding_need")
+    if funding in FUNDING_TAGS:
+        needs.append(Need("funding", funding, STRENGTH_FUNDING, frozenset(FUNDING_TAGS[funding]),
+                          {"need": funding}))
+    if firm.bool_of("staffing.hiring_difficulty"):
+        needs.append(Need("hiring", "hiring", STRENGTH_HIRING, frozenset(HIRING_TAGS)))
+    signals = [firm.get("staffing.digital_skills") == "low", firm.int_of("staffing.it_staff") == 0]
+    if any(signals):
+        needs.append(Need("skills", "skills", 0.7 if all(signals) else 0.5, frozenset(SKILLS_TAGS)))
+    for dimension, tags in lexicon.gap_tags.items():
+        level = firm.int_of(f"readiness.{dimension}")
+        if level is not None and gap_strength(dimension, level) > 0:
+            needs.append(Need("gap", dimension, gap_strength(dimension, level), frozenset(tags),
+                              {"dimension": dimension, "score": level * 20}))
+    return needs
+
+
+def prior_needs(firm: Firm, lexicon: Lexicon) -> list[Need]:
+    needs: list[Need] = []
+    if firm.stage in STAGE_TAGS:
+        needs.append(Need("stage", firm.stage, STAGE_STRENGTH[firm.stage], frozenset(STAGE_TAGS[firm.stage]),
+                          {"stage": firm.stage}))
+    industry = firm.str_of("company.industry")
+    if industry in lexicon.industry_tags:
+        needs.append(Need("industry", industry, STRENGTH_INDUSTRY, frozenset(lexicon.industry_tags[industry]),
+                          {"industry": industry}))
+    region = firm.str_of("company.region")
+    if region and region not in {r.value for r in CAPITAL_AREA}:
+        needs.append(Need("region", region, STRENGTH_REGION, frozenset({"regional-growth"}), {"region": region}))
+    return needs
+
+
+def wants_strategy(firm: Firm, lexicon: Lexicon) -> bool:
+    """Strategy-level questions: the owner's words ask for strategy, the firm is large, or
+    they want consulting."""
+    employees = firm.int_of("company.employees")
+    return bool(
+        (firm.text and find_keyword(firm.text, lexicon.strategy.keywords))
+        or (employees is not None and employees >= LARGE_FIRM)
+        or "consulting" in firm.list_of("needs.support_types")
+    )
+
+
+def need_profile(firm: Firm, lexicon: Lexicon | None = None) -> NeedProfile:
+    lexicon = lexicon or load_lexicon()
+    needs = said_needs(firm.text, lexicon) + answer_needs(firm, lexicon) + prior_needs(firm, lexicon)
+    return NeedProfile(needs=needs, strategy=wants_strategy(firm, lexicon))

@@ -1,0 +1,48 @@
+"""The owner's copy of a brief: what the owner may see and keep.
+
+It holds the readiness scores with advice, the three best programs that are not
+ineligible (with reasons, citations and what still has to be checked) and the next step.
+It never holds contact data, mentors' names, load or internal notes, vendor suggestions,
+or anything about other firms."""
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from assistant.decision.brief import NeedsBrief
+from assistant.decision.eligibility import Verdict
+from assistant.decision.evidence import Citation
+from assistant.decision.readiness import Readiness
+from prompts.brief import Lang, load_brief_prompts
+
+OWNER_PROGRAMS = 3
+DEFAULT_CONTACT_DAYS = 3
+
+
+class OwnerProgram(BaseModel):
+    id: str
+    name: str
+    eligibility: Verdict
+    reasons: list[str]
+    citations: list[Citation]
+    checks: list[str]
+
+
+class OwnerCopy(BaseModel):
+    lang: Lang
+    created_at: datetime
+    readiness: Readiness
+    programs: list[OwnerProgram]
+    next_step: str
+
+
+def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS) -> OwnerCopy:
+    programs = [p for p in brief.programs if p.eligibility != "ineligible"][:OWNER_PROGRAMS]
+    return OwnerCopy(
+        lang=brief.lang,
+        created_at=brief.created_at,
+        readiness=brief.readiness,
+        programs=[OwnerProgram(id=p.id, name=p.name, eligibility=p.eligibility, reasons=p.reasons,
+                               citations=p.citations, checks=p.checks) for p in programs],
+        next_step=load_brief_prompts(brief.lang).owner.next_step.format(days=contact_days),
+    )
