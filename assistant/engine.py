@@ -29,6 +29,10 @@ from assistant.turns import Option, Turn, TurnCitation
 from prompts import Lang, Prompts, load_prompts
 
 MAX_REPROMPTS = 2
+# Parser confidence above which a question-shaped message still counts as the answer,
+# and below which an answer is asked about again.
+CONFIDENT = 0.9
+MIN_ACCEPT = 0.6
 SHORT_MESSAGE = 30
 CONSENT_TEXT_VERSION = "2026-11-v1"
 # Quick-reply values that mean the same in every language.
@@ -141,23 +145,33 @@ class Engine:
             out.messages.append(say.noted_skip)
             return
         today = out.now.date()
-        # Free-text slots accept anything, so a question must be recognised before parsing;
-        # it must end like one there, and after a few detours the text counts as the answer.
+        # A message that ends like a question is a side question unless it plainly answers
+        # ("월 50만원 정도면 될까요?"); free-text slots accept anything, so there the question
+        # must end like one. After a few detours the text counts as the answer.
         free_text = spec.type == "text"
-        asks = looks_like_question(text, strict=free_text) and state.attempts < MAX_REPROMPTS
-        parsed = None if asks and free_text else self.reader.read(spec, text, today=today, allow_fuzzy=False)
-        if parsed is None and asks:
+        detours_left = state.attempts < MAX_REPROMPTS
+        parsed = None if free_text and looks_like_question(text, strict=True) and detours_left else (
+            self.reader.read(spec, text, today=today, allow_fuzzy=False))
+        clear_answer = parsed is not None and parsed.confidence >= CONFIDENT
+        asks = looks_like_question(text, strict=parsed is not None or free_text) and not clear_answer
+        if asks and detours_left:
             self._side_question(out, text)
             out.messages.append(say.resume)
             out.emit(QuestionAsked(at=out.now, slot=expecting, attempt=state.attempts + 1))
             return
         if parsed is None:
             parsed = self.reader.read(spec, text, today=today, allow_fuzzy=True)
+        # A weak reading ("상담 받고 싶어요" → services?) is asked about again; only when the
+        # re-asks are used up does the best guess stand.
+        if parsed is not None and parsed.confidence < MIN_ACCEPT and state.attempts < MAX_REPROMPTS:
+            self._note_extractions(out, text, message_id, skip=expecting)
+            out.messages.append(say.reprompt)
+            out.emit(QuestionAsked(at=out.now, slot=expecting, attempt=state.attempts + 1))
+            return
         if parsed is not None:
-            value, method = parsed
-            out.emit(SlotSet(at=out.now, slot=expecting, value=value, raw_text=text,
-                             source_message=message_id, method=method))
-            self._apply_implications(out, expecting, value, message_id)
+            out.emit(SlotSet(at=out.now, slot=expecting, value=parsed.value, raw_text=text,
+                             source_message=message_id, method=parsed.method))
+            self._apply_implications(out, expecting, parsed.value, message_id)
         noted = self._note_extractions(out, text, message_id, skip=expecting,
                                        also=expecting if parsed is not None else None)
         if parsed is not None:

@@ -17,6 +17,14 @@ from prompts import LANGS, load_prompts
 # A company younger than this counts as a startup (창업기업), the usual Korean line.
 STARTUP_YEARS = 7
 PRE_FOUNDER = "pre_founder"
+FUZZY_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: Any
+    method: str
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -30,17 +38,17 @@ class Reader:
         self.flow = flow
         self.matcher = matcher
 
-    def read(self, spec: SlotSpec, text: str, *, today: date, allow_fuzzy: bool) -> tuple[Any, str] | None:
-        """The value of `spec` in `text` and how it was understood, or None."""
+    def read(self, spec: SlotSpec, text: str, *, today: date, allow_fuzzy: bool) -> Reading | None:
+        """The value of `spec` in `text`, how it was understood and how sure that is."""
         choice = self._quick_reply(spec, text)
         if choice is not None:
-            return choice, "option"
+            return Reading(choice, "option", 1.0)
         parsed = parse_answer(spec.id, text, today)
         if parsed is not None:
             # A pre-founder's answer to "when did you found it?" settles the stage instead.
             if parsed.slot == STAGE_SLOT:
-                return None, PRE_FOUNDER
-            return parsed.value, parsed.method
+                return Reading(None, PRE_FOUNDER, parsed.confidence)
+            return Reading(parsed.value, parsed.method, parsed.confidence)
         if allow_fuzzy:
             return self._fuzzy(spec, text)
         return None
@@ -55,7 +63,7 @@ class Reader:
             return token == "yes"
         return None
 
-    def _fuzzy(self, spec: SlotSpec, text: str) -> tuple[Any, str] | None:
+    def _fuzzy(self, spec: SlotSpec, text: str) -> Reading | None:
         if self.matcher is None or spec.type not in ("level", "enum"):
             return None
         for lang in LANGS:
@@ -64,12 +72,12 @@ class Reader:
                 descriptions = prompts.scales[spec.scale]
                 index = self.matcher.best(text, descriptions)
                 if index is not None:
-                    return index, f"similar_to_option:{lang}"
+                    return Reading(index, f"similar_to_option:{lang}", FUZZY_CONFIDENCE)
             elif spec.vocabulary:
                 values = spec.values()
                 index = self.matcher.best(text, [prompts.value_label(spec.vocabulary, v) for v in values])
                 if index is not None:
-                    return values[index], f"similar_to_option:{lang}"
+                    return Reading(values[index], f"similar_to_option:{lang}", FUZZY_CONFIDENCE)
         return None
 
     def extract(self, text: str, today: date) -> list[tuple[str, Any, str]]:

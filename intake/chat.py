@@ -1,6 +1,7 @@
 """Chat sessions: the engine's steps, stored durably. Every acknowledged turn is committed
 before it is returned, so a restart resumes exactly where the owner left off."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,11 +35,22 @@ class StartedSession:
     turn: Turn
 
 
+# Called once a conversation has finished with consent: (session id, state) -> case id.
+OnReady = Callable[[str, DialogueState], str]
+
+
 class ChatService:
-    def __init__(self, engine: Engine, writer: sessionmaker[Session], reader: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        writer: sessionmaker[Session],
+        reader: sessionmaker[Session],
+        on_ready: OnReady | None = None,
+    ) -> None:
         self.engine = engine
         self._writer = writer
         self._reader = reader
+        self._on_ready = on_ready
 
     def start(self, *, lang: Lang, partner: str | None) -> StartedSession:
         step = self.engine.start(lang, partner)
@@ -78,7 +90,12 @@ class ChatService:
             )
         except SessionNotFound as exc:
             raise ChatError("not_found", "No such chat session.") from exc
-        return Turn.model_validate(turn)
+        answer = Turn.model_validate(turn)
+        # After the turn is committed, so the slow brief never holds the session's write lock;
+        # a resend of the same message after a crash here creates the case then.
+        if answer.brief_ready and self._on_ready is not None:
+            self._on_ready(session_id, self.state(session_id=session_id, token=token))
+        return answer
 
     def state(self, *, session_id: str, token: str) -> DialogueState:
         self._authorise(session_id, token)

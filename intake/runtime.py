@@ -2,16 +2,20 @@
 once per process."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.engine import Engine
 from assistant.state import DialogueState
+from intake.cases import BriefBuilder, CaseService
 from intake.chat import ChatService
 from intake.settings import Settings
 from intake.store.database import make_engine, session_factory
 from intake.store.migrate import upgrade_database
 from knowledge.loader import KnowledgeBase, load_knowledge_base
+from knowledge.roster import MentorEntry, load_roster
 from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
 from retrieval.similarity import EmbeddingOptionMatcher
 from retrieval.store import Progress
@@ -27,11 +31,16 @@ class Runtime:
     sync_report: SyncReport
     engine: Engine
     chat: ChatService
+    cases: CaseService
+    roster: list[MentorEntry]
+
+    def brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
+        return brief_builder(self.kb, self.retriever, self.roster)(state, session_id, case_id)
 
     def rank(self, state: DialogueState) -> tuple[list[str], list[str]]:
         """Program and vendor slugs a finished conversation leads to, best first; programs
         that are ineligible are left out."""
-        return [], []
+        return self.brief(state, "evaluation", None).top_slugs()
 
 
 def load_kb(settings: Settings) -> KnowledgeBase:
@@ -58,12 +67,33 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         )
     retriever = Retriever(kb, embedder, index, abstention)
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
-    return Runtime(settings, kb, embedder, index, retriever, report, engine, open_chat(settings, engine))
-
-
-def open_chat(settings: Settings, engine: Engine) -> ChatService:
-    """Migrates the database to the current schema (safe at every start) and opens it."""
+    roster, _ = load_roster()
     url = settings.effective_database_url
+    # Safe at every start: brings the database to the current schema.
     upgrade_database(url)
     database = make_engine(url)
-    return ChatService(engine, session_factory(database), session_factory(database, read_only=True))
+    writer, reader = session_factory(database), session_factory(database, read_only=True)
+    cases = CaseService(writer, brief_builder(kb, retriever, roster))
+    chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
+    return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster)
+
+
+def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry]) -> BriefBuilder:
+    def build(state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
+        consent = state.consent
+        return build_brief(
+            slots=state.slots,
+            lang=state.lang,
+            session_id=session_id,
+            case_id=case_id,
+            created_at=datetime.now(UTC),
+            partner=state.partner,
+            consent_given_at=consent.at if consent and consent.given else None,
+            consent_text_version=consent.text_version if consent else None,
+            kb=kb,
+            search=search,
+            roster=roster,
+            open_load={},
+        )
+
+    return build

@@ -63,6 +63,9 @@ class Say(BaseModel):
     consent_refused: str
     finished: str
     no_contact_finish: str
+    speaker_assistant: str
+    speaker_owner: str
+    source_label: str
 
 
 class Prompts(BaseModel):

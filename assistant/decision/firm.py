@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from assistant.flow import STAGE_SLOT
+from assistant.reading import STARTUP_YEARS
 from assistant.state import SlotValue
-
-STAGE_SLOT = "company.stage"
-STARTUP_YEARS = 7  # registered less than 7 years ago: the usual Korean 창업기업 line
-TEXT_SLOTS = ("needs.goals", "costs.pressures")
 
 
 def owner_words(slot: SlotValue | None) -> str:

@@ -11,9 +11,9 @@ Formula (every score is rounded half up to a whole number):
   not raise the score: it is a need, not a capability.
 * budget_strategy = 100 × points / possible, where
     - budget (needed; up to 80): the yearly IT budget per employee (headcount of at least
-      1): 0 won → 0; under 200,000 → 20; under 500,000 → 40; under 1,500,000 → 60;
-      1,500,000 or more → 80. A budget of 0 scores 0 even when the headcount is unknown;
-      any other budget needs the headcount.
+      1): 0 won → 0; under 300,000 → 20; under 1,000,000 → 40; under 2,000,000 → 60;
+      2,000,000 or more → 80 (about 1–2 % of a typical SME's revenue per head). A budget
+      of 0 scores 0 even when the headcount is unknown; any other budget needs the headcount.
     - goals (up to 10): 10 when the owner stated goals in their own words.
     - funding (up to 10): growth_investment 10 (investing on purpose), none or operating 5,
       emergency 0.
@@ -40,7 +40,7 @@ Band = Literal["basic", "average", "moderately_advanced", "advanced", "unknown"]
 LEVEL_DIMENSIONS = ("cloud", "ai", "blockchain", "data", "security")
 BAND_EDGES: tuple[tuple[int, Band], ...] = ((25, "basic"), (50, "average"), (75, "moderately_advanced"))
 NEXT_BAND_START = {"basic": 26, "average": 51, "moderately_advanced": 76}
-BUDGET_STEPS = (200_000, 500_000, 1_500_000)  # won per employee per year
+BUDGET_STEPS = (300_000, 1_000_000, 2_000_000)  # won per employee per year
 REMOTE_POINTS = {"none": 0, "partial": 50, "full": 100}
 SKILL_POINTS = {"low": 0, "medium": 25, "high": 50}
 FUNDING_POINTS = {"growth_investment": 10, "none": 5, "operating": 5, "emergency": 0}

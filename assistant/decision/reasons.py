@@ -8,6 +8,7 @@ from prompts import load_prompts
 from prompts.brief import Lang, load_brief_prompts
 
 MAX_TAGS_NAMED = 3
+MIN_REASON_STRENGTH = 0.3  # weaker needs count in the score but are not worth a sentence
 PROPER_NOUNS = ("region",)
 
 
@@ -52,11 +53,13 @@ def need_sentence(need: Need, shared: frozenset[str], lang: Lang) -> str:
 
 
 def need_reasons(entry: Entry, fit: Fit, lang: Lang, limit: int, *, cite: bool = True) -> list[Reason]:
-    """One sentence per matched need, strongest first; each names the entry's capabilities
-    and so cites the seed sentence most related to them."""
+    """One sentence per matched need, strongest first (needs below MIN_REASON_STRENGTH only
+    when nothing stronger matched); each names the entry's capabilities and so cites the
+    seed sentence most related to them."""
     prompts = load_brief_prompts(lang)
     reasons = []
-    for need, shared in fit.hits[:limit]:
+    hits = [hit for hit in fit.hits if hit[0].strength >= MIN_REASON_STRENGTH] or fit.hits[:1]
+    for need, shared in hits[:limit]:
         labels = [prompts.tag(t) for t in shared] + [load_brief_prompts("ko").tag(t) for t in shared]
         keywords = tag_keywords(shared, labels)
         if need.origin == "said":

@@ -24,11 +24,12 @@ _TERMS: dict[Industry, dict[int, str]] = {
         3: "뿌리산업 금형 용접 사출 도금 주물 주조 단조 절삭 선반가공 밀링 CNC 판금 열처리 제조업 부품가공 정밀가공 "
            "기계가공 "
            "자동차부품 전자부품 반도체 PCB 봉제 섬유 원단 철강 금속가공 공작기계 기계제작 설비제작 제작소 "
+           "조선 조선소 조선기자재 선박블록 계측기 측정기기 "
            "manufactur* machining welding mold* mould* plating casting forging cnc semiconductor* pcb textile* "
            "injection",
-        2: "정밀 가공 부품 공장 제조 화학 인쇄 포장재 가구 화장품 조립 양산 OEM ODM 프레스 도장 "
-           "factory factories plant fabricat* assembly garment* metal* plastic* chemical* printing oem",
-        1: "생산 만들 제작 기계 장비 parts components produce*",
+        2: "정밀 가공 부품 공장 제조 화학 인쇄 포장재 가구 화장품 조립 양산 OEM ODM 프레스 도장 기자재 선박 "
+           "factory factories plant fabricat* assembly garment* metal* plastic* chemical* printing oem instrument*",
+        1: "생산 만들 만드 제작 기계 장비 parts components produce* make makes making",
     },
     IND.RETAIL_ECOMMERCE: {
         3: "전자상거래 쇼핑몰 온라인판매 온라인쇼핑 스마트스토어 도소매 도매 소매 유통 오픈마켓 쿠팡 이커머스 커머스 "
@@ -52,9 +53,9 @@ _TERMS: dict[Industry, dict[int, str]] = {
     },
     IND.IT_SOFTWARE: {
         3: "소프트웨어 앱개발 어플개발 웹개발 홈페이지제작 웹사이트제작 솔루션개발 플랫폼개발 SaaS 프로그램개발 개발사 "
-           "정보통신 IT서비스 IT회사 IT기업 IT업체 시스템통합 SI업체 AI개발 AI솔루션 software saas "
+           "정보통신 IT서비스 IT회사 IT기업 IT업체 시스템통합 SI업체 AI개발 AI솔루션 software saas 핀테크 영상분석 fintech "
            "app_development web_development it_services it_company system_integration",
-        2: "앱 어플 플랫폼 프로그래밍 developer* programming app mobile_app*",
+        2: "앱 어플 플랫폼 프로그래밍 솔루션 developer* programming app mobile_app*",
         1: "개발 인공지능 platform* develop*",
     },
     IND.LOGISTICS: {
@@ -94,8 +95,9 @@ _TERMS: dict[Industry, dict[int, str]] = {
     },
 }
 # Compounds that contain a term but mean something else (유통기한 = expiry date,
-# 네이버 카페 = an online community, 국회의원 = lawmaker, 해운대 = a district of Busan).
-_STOP = ("유통기한", "네이버카페", "다음카페", "국회의원", "전원공급", "공장장", "해운대")
+# 네이버 카페 = an online community, 국회의원 = lawmaker, 해운대 = a district of Busan,
+# 스마트… = smart-anything, not 마트 the supermarket).
+_STOP = ("유통기한", "네이버카페", "다음카페", "국회의원", "전원공급", "공장장", "해운대", "스마트")
 # Acronyms that are ordinary words in lower case ("it", "si").
 _ACRONYMS = {"IT": (IND.IT_SOFTWARE, 1), "SI": (IND.IT_SOFTWARE, 2), "AI": (IND.IT_SOFTWARE, 1)}
 

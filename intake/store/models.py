@@ -88,3 +88,24 @@ class PostedMessageRow(Base):
     turn: Mapped[dict[str, Any]]
     first_seq: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+def new_case_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class CaseRow(Base):
+    """A finished, consented conversation waiting for a mentor, with the brief it was made
+    with. The brief is regenerated only on request, so it keeps its knowledge-base version."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_case_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("chat_sessions.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[str] = mapped_column(String(32), default="new")
+    partner: Mapped[str | None] = mapped_column(String(64))
+    lang: Mapped[str] = mapped_column(String(8))
+    kb_version: Mapped[str] = mapped_column(String(32))
+    brief: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)

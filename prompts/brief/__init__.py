@@ -138,6 +138,85 @@ class OwnerText(_Templates):
     allowed = {"next_step": frozenset({"days"})}
 
 
+class PageText(_Templates):
+    """Headings and labels of the rendered brief (HTML, PDF) and of the owner's copy."""
+
+    title: str
+    audience: str
+    owner_title: str
+    unnamed_company: str
+    section_profile: str
+    section_words: str
+    section_readiness: str
+    section_programs: str
+    section_vendors: str
+    section_mentors: str
+    section_unknowns: str
+    section_answers: str
+    section_contact: str
+    section_record: str
+    partner: str
+    goals: str
+    pressures: str
+    not_said: str
+    overall: str
+    points: str
+    gap: str
+    top_band: str
+    radar_title: str
+    radar_desc: str
+    group_eligible: str
+    group_check: str
+    group_ineligible: str
+    group_eligible_intro: str
+    group_check_intro: str
+    group_ineligible_intro: str
+    fit: str
+    why: str
+    checks: str
+    failed: str
+    sources: str
+    more: str
+    none: str
+    vendor_disclaimer_title: str
+    tier_1: str
+    tier_2: str
+    tier_3: str
+    lead: str
+    load: str
+    full: str
+    ask_hint: str
+    no_unknowns: str
+    urgency: str
+    raw_answer: str
+    unknown: str
+    consent: str
+    consent_given: str
+    consent_missing: str
+    case_id: str
+    session_id: str
+    kb_version: str
+    created_at: str
+    schema_version: str
+    language: str
+    language_note: str
+    owner_scores: str
+    owner_programs: str
+    owner_next: str
+
+    allowed = {
+        "points": frozenset({"score"}),
+        "gap": frozenset({"gap", "band"}),
+        "more": frozenset({"count"}),
+        "load": frozenset({"open", "capacity"}),
+        "consent_given": frozenset({"at", "version"}),
+        "language_note": frozenset({"language"}),
+    }
+
+    def tier(self, tier: int) -> str:
+        return {1: self.tier_1, 2: self.tier_2, 3: self.tier_3}.get(tier, str(tier))
+
+
 class BriefPrompts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -154,6 +233,7 @@ class BriefPrompts(BaseModel):
     vendors: VendorText
     mentors: MentorText
     owner: OwnerText
+    page: PageText
 
     @model_validator(mode="after")
     def _complete(self) -> "BriefPrompts":

@@ -68,19 +68,22 @@ def test_remote_work_interest_does_not_raise_the_score() -> None:
 
 
 @pytest.mark.parametrize(("budget", "employees", "points"), [
-    (0, None, 0), (0, 10, 0), (1_000_000, 10, 20), (2_000_000, 10, 40), (6_000_000, 10, 60),
-    (15_000_000, 10, 80), (5_000_000, None, None), (1_000_000, 0, 60),
+    (0, None, 0), (0, 10, 0), (1_000_000, 10, 20), (2_999_999, 10, 20), (3_000_000, 10, 40), (10_000_000, 10, 60),
+    (19_999_999, 10, 60), (20_000_000, 10, 80), (5_000_000, None, None), (1_000_000, 0, 60),
 ])
 def test_budget_points_per_employee(budget: int, employees: int | None, points: int | None) -> None:
     assert budget_points(budget, employees) == points
 
 
 def test_budget_strategy_uses_goals_and_funding_signals() -> None:
-    base = {"costs.it_budget_krw_per_year": 15_000_000, "company.employees": 10}
+    base = {"costs.it_budget_krw_per_year": 20_000_000, "company.employees": 10}
     assert dimension_scores(base)["budget_strategy"] == 100  # 80 of 80
     with_signals = {**base, "needs.goals": "재고 관리를 시스템으로", "costs.funding_need": "emergency"}
     assert dimension_scores(with_signals)["budget_strategy"] == 90  # (80 + 10 + 0) of 100
     assert dimension_scores({"company.employees": 10})["budget_strategy"] is None
+    # 25 people sharing 20,000,000 a year: 800,000 each → 40 of 80, plus stated goals 10 of 10
+    assert dimension_scores({"costs.it_budget_krw_per_year": 20_000_000, "company.employees": 25,
+                             "needs.goals": "생산 현황을 보고 싶어요"})["budget_strategy"] == 56
 
 
 def test_skills_staffing_combines_skills_staff_and_hiring() -> None:
