@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.engine import Engine
-from assistant.events import Event, event_from_dict, event_to_dict
+from assistant.events import event_from_dict, event_to_dict
 from assistant.state import DialogueState
 from assistant.turns import Turn
 from intake.store import sessions
@@ -94,7 +94,7 @@ class ChatService:
         # After the turn is committed, so the slow brief never holds the session's write lock;
         # a resend of the same message after a crash here creates the case then.
         if answer.brief_ready and self._on_ready is not None:
-            self._on_ready(session_id, self.state(session_id=session_id, token=token))
+            self._on_ready(session_id, self.replay_session(session_id))
         return answer
 
     def state(self, *, session_id: str, token: str) -> DialogueState:
@@ -102,9 +102,10 @@ class ChatService:
         with self._reader() as db:
             return self.replay(sessions.load_events(db, session_id=session_id))
 
-    def events(self, session_id: str) -> list[Event]:
+    def replay_session(self, session_id: str) -> DialogueState:
+        """The state of a session without its token: for the agency's own tools."""
         with self._reader() as db:
-            return [event_from_dict(e) for e in sessions.load_events(db, session_id=session_id)]
+            return self.replay(sessions.load_events(db, session_id=session_id))
 
     @staticmethod
     def replay(stored: list[dict[str, Any]]) -> DialogueState:

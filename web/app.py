@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from intake.runtime import Runtime, build_runtime
 from intake.settings import Settings
-from web.api import health, search, sessions
+from web.api import cases, health, search, sessions
 from web.errors import install_error_handlers
 
 
@@ -24,6 +24,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(sessions.router)
+    app.include_router(cases.router)
     return app
 
 

@@ -56,7 +56,7 @@ class ProgramView:
     fit: int
     reasons: tuple[ReasonView, ...]
     checks: tuple[str, ...]
-    failed: tuple[str, ...]
+    failed: tuple[ReasonView, ...]  # why it is ineligible (the first reasons), cited
     sources: tuple[Source, ...]
 
 
@@ -208,8 +208,11 @@ def _program_groups(brief: NeedsBrief, text: PageText) -> tuple[ProgramGroup, ..
         views = []
         for p in (p for p in brief.programs if p.eligibility == key):
             reasons, sources = cited_reasons(p.reasons, p.citations)
+            failed: tuple[ReasonView, ...] = tuple(ReasonView(f, ()) for f in p.failed)
+            if [r.text for r in reasons[:len(failed)]] == p.failed:  # the failed rules lead the reasons
+                failed, reasons = reasons[:len(failed)], reasons[len(failed):]
             views.append(ProgramView(p.id, p.name, p.eligibility, round(p.score * 100), reasons,
-                                     tuple(p.checks), tuple(p.failed), sources))
+                                     tuple(p.checks), failed, sources))
         cut = len(views) if key == "ineligible" else FEATURED_PROGRAMS
         more = tuple(views[cut:])
         groups.append(ProgramGroup(key, title, intro, tuple(views[:cut]), more,

@@ -3,7 +3,7 @@ owner's scores as a polygon. A dimension whose score is unknown gets no vertex: 
 dashed, a hollow "?" marker sits at its end and its label says "unknown" in the brief's
 language, so a missing answer is never read as a zero.
 
-`radar_layout` computes the geometry once (in a 520 × 470 box); `radar_svg` turns it into
+`radar_layout` computes the geometry once (in a 520 × 490 box); `radar_svg` turns it into
 server-rendered, accessible SVG (role="img", <title>, <desc> listing every value) and the
 PDF renderer draws the same layout with its own primitives."""
 
@@ -16,14 +16,15 @@ from typing import Literal
 from assistant.decision.readiness import Readiness
 from prompts.brief import BANDS, Lang, load_brief_prompts
 
-WIDTH, HEIGHT = 520, 470
-CENTER = (260.0, 218.0)
-RADIUS = 140.0
-LABEL_GAP = 16.0
-LINE_HEIGHT = 15.0
+WIDTH, HEIGHT = 520, 490
+CENTER = (260.0, 238.0)
+RADIUS = 160.0
+LABEL_GAP = 14.0
+LINE_HEIGHT = 17.0
+LABEL_SIZE = 15
 RINGS = (25, 50, 75, 100)
 BAND_RANGES = ((0, 25), (26, 50), (51, 75), (76, 100))
-WRAP_AT = 11  # characters: longer labels with a space are set on two lines
+WRAP_AT = 9  # characters: longer labels with a space are set on two lines
 
 Anchor = Literal["start", "middle", "end"]
 Point = tuple[float, float]
@@ -85,11 +86,11 @@ def _label_block(angle: float, lines: int) -> tuple[Point, Anchor]:
     cos, sin = math.cos(angle), math.sin(angle)
     anchor: Anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
     if sin < -0.3:  # above the chart: the block ends at the anchor point
-        first = y - lines * LINE_HEIGHT + 8
+        first = y - (lines - 1) * LINE_HEIGHT - 4
     elif sin > 0.3:  # below: the block starts there
-        first = y + 12
+        first = y + LABEL_SIZE
     else:
-        first = y - (lines - 1) * LINE_HEIGHT / 2 + 4
+        first = y - (lines - 1) * LINE_HEIGHT / 2 + LABEL_SIZE / 3
     return (x, round(first, 1)), anchor
 
 
@@ -145,7 +146,7 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
                    f'stroke="#c5cedd" stroke-width="1"{dash}/>')
     for ring, points in layout.rings:
         x, y = points[0]
-        out.append(f'<text x="{x + 4:g}" y="{y + 11:g}" font-size="10" fill="#6b7385">{ring}</text>')
+        out.append(f'<text x="{x + 4:g}" y="{y + 11:g}" font-size="11" fill="#6b7385">{ring}</text>')
     if len(layout.known) >= 3:
         out.append(f'<polygon class="scores" points="{_points(layout.known)}" fill="#2f6fdb" '
                    'fill-opacity="0.22" stroke="none"/>')
@@ -155,7 +156,7 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
         out.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" {style}/>')
     for axis in layout.axes:
         out.extend(_axis_marks(axis))
-    out.append(f'<text x="{WIDTH / 2:g}" y="{HEIGHT - 8:g}" text-anchor="middle" font-size="11" '
+    out.append(f'<text x="{WIDTH / 2:g}" y="{HEIGHT - 8:g}" text-anchor="middle" font-size="13" '
                f'fill="#4b5563">{escape(text.legend)}</text>')
     out.append("</svg>")
     return "\n".join(out)
@@ -180,7 +181,7 @@ def _axis_marks(axis: RadarAxis) -> list[str]:
     tspans.append(f'<tspan x="{lx:g}" dy="{LINE_HEIGHT:g}" font-weight="700" fill="{colour}">'
                   f'{escape(axis.score_line)}</tspan>')
     marks.append(f'<text class="label" data-dimension="{key}" x="{lx:g}" y="{ly:g}" '
-                 f'text-anchor="{axis.anchor}" font-size="12.5" fill="#1f2937">{"".join(tspans)}</text>')
+                 f'text-anchor="{axis.anchor}" font-size="{LABEL_SIZE}" fill="#1f2937">{"".join(tspans)}</text>')
     return marks
 
 

@@ -173,6 +173,7 @@ class PageText(_Templates):
     group_ineligible_intro: str
     fit: str
     why: str
+    notes: str
     checks: str
     failed: str
     sources: str

@@ -1,0 +1,79 @@
+"""A finished, consented conversation becomes a case with its brief; nothing before consent;
+the brief is never served to an anonymous caller."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from intake.runtime import Runtime
+
+ANSWERS = {
+    "company.industry": "대전에서 직원 25명으로 금형 만드는 회사입니다",
+    "company.founded_year": "2010년",
+    "company.annual_revenue_krw": "30억",
+    "company.name": "한빛정밀",
+    "costs.it_budget_krw_per_year": "월 100만원",
+    "costs.pressures": "인건비요",
+    "costs.funding_need": "운영자금이요",
+    "staffing.it_staff": "없어요",
+    "staffing.digital_skills": "엑셀 정도만 해요",
+    "staffing.hiring_difficulty": "네",
+    "remote.status": "안 해요",
+    "remote.interest": "네",
+    "readiness.cloud": "안 써요",
+    "readiness.ai": "검토 중이에요",
+    "readiness.blockchain": "전혀 몰라요",
+    "readiness.data": "엑셀로 각자 관리해요",
+    "readiness.security": "백신만 있어요",
+    "needs.goals": "생산 데이터를 모아서 불량을 줄이고 싶어요",
+    "needs.support_types": "자금이랑 멘토링이요",
+    "needs.urgency": "3개월 안에요",
+    "contact.name": "김민수",
+    "contact.email": "minsu@example.com",
+}
+
+
+def run_intake(client: TestClient, consent: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    created = client.post("/api/sessions", json={"lang": "ko"}).json()
+    headers = {"Authorization": f"Bearer {created['token']}"}
+    url = f"/api/sessions/{created['session_id']}/messages"
+    turn = created["turn"]
+    for n in range(40):
+        expecting = turn["expecting"]
+        if expecting is None:
+            break
+        text = consent if expecting == "consent" else ANSWERS[expecting]
+        turn = client.post(url, headers=headers, json={"client_message_id": f"t{n}", "text": text}).json()["turn"]
+    return created["session_id"], headers, turn
+
+
+def test_consent_creates_one_case_with_brief(client: TestClient, runtime: Runtime) -> None:
+    session_id, _, turn = run_intake(client, "네, 동의합니다")
+    assert turn["brief_ready"] is True
+    case_id = runtime.cases.case_for_session(session_id)
+    assert case_id is not None
+    brief = runtime.cases.get_brief(case_id)
+    assert brief.case_id == case_id and brief.session_id == session_id
+    assert brief.kb_version == runtime.kb.version
+    assert brief.company.region == "daejeon"
+    assert "kosme-smart-factory" in brief.top_slugs()[0]
+    assert brief.consent.given_at is not None
+    # Sending the last message again changes nothing: still one case.
+    assert runtime.cases.ensure_case(session_id, runtime.chat.replay_session(session_id)) == case_id
+
+
+def test_refused_consent_makes_no_case(client: TestClient, runtime: Runtime) -> None:
+    session_id, headers, turn = run_intake(client, "동의하지 않아요")
+    assert turn["brief_ready"] is False
+    assert runtime.cases.case_for_session(session_id) is None
+    state = client.get(f"/api/sessions/{session_id}", headers=headers).json()
+    assert not [slot for slot in state["slots"] if slot.startswith("contact.")]
+
+
+def test_brief_is_refused_to_anonymous_callers(client: TestClient, runtime: Runtime) -> None:
+    session_id, _, _ = run_intake(client, "네")
+    case_id = runtime.cases.case_for_session(session_id)
+    for path in (f"/api/cases/{case_id}/brief", "/api/cases/unknown/brief"):
+        response = client.get(path)
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "unauthorized"
