@@ -17,7 +17,7 @@ from fpdf.enums import XPos, YPos
 
 from assistant.decision.brief import NeedsBrief
 from intake.render.context import BriefPage, ProgramView, ReasonView, Row, Source, brief_page
-from intake.render.radar import CENTER, HEIGHT, WIDTH, RadarLayout
+from intake.render.pdf_radar import draw_radar, radar_height, rgb
 from prompts.brief import Lang
 
 FONT = "WQY"
@@ -36,11 +36,6 @@ def font_path() -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: the Korean PDF font is missing; install paperang-p2-fonts-cjk")
     return path
-
-
-def rgb(colour: str) -> tuple[int, int, int]:
-    value = colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
 def stand_in(char: str, cmap: dict[int, str]) -> str:
@@ -149,65 +144,6 @@ def source_lines(sources: Sequence[Source]) -> list[str]:
     return [f"[{s.number}] {s.seed} — “{s.quote}”" if s.seed else f"[{s.number}] “{s.quote}”" for s in sources]
 
 
-def draw_radar(pdf: FPDF, layout: RadarLayout, x0: float, y0: float, width: float) -> None:
-    k = width / WIDTH
-
-    def at(point: tuple[float, float]) -> tuple[float, float]:
-        return x0 + point[0] * k, y0 + point[1] * k
-
-    pdf.set_line_width(0.25)
-    pdf.set_draw_color(*rgb("#c5cedd"))
-    for (_, points), shade in zip(reversed(layout.rings), ("#f4f6fb", "#e9eef8", "#f4f6fb", "#e9eef8"), strict=True):
-        pdf.set_fill_color(*rgb(shade))
-        pdf.polygon([at(p) for p in points], style="DF")
-    for axis in layout.axes:
-        pdf.set_dash_pattern(1.2, 1.2) if axis.point is None else pdf.set_dash_pattern()
-        pdf.line(*at(CENTER), *at(axis.end))
-    pdf.set_dash_pattern()
-    pdf.set_font(FONT, size=6)
-    pdf.set_text_color(*rgb(MUTED))
-    for ring, points in layout.rings:
-        x, y = at(points[0])
-        pdf.text(x + 1, y + 2.6, str(ring))
-    known = [at(p) for p in layout.known]
-    if len(known) >= 3:
-        with pdf.local_context(fill_opacity=0.22):
-            pdf.set_fill_color(*rgb("#2f6fdb"))
-            pdf.polygon(known, style="F")
-    pdf.set_draw_color(*rgb(BRAND))
-    pdf.set_line_width(0.6)
-    if len(known) >= 2:
-        pdf.polygon(known, style="D") if len(known) >= 3 else pdf.line(*known[0], *known[1])
-    label_size = 15 * k * 72 / 25.4
-    for axis in layout.axes:
-        if axis.point is None:
-            x, y = at(axis.end)
-            pdf.set_draw_color(*rgb("#8a94a6"))
-            pdf.set_fill_color(255, 255, 255)
-            pdf.set_line_width(0.3)
-            pdf.set_dash_pattern(0.8, 0.6)
-            pdf.circle(x - 1.5, y - 1.5, 1.5, style="DF")
-            pdf.set_dash_pattern()
-            pdf.set_font(FONT, size=6.5)
-            pdf.text(x - pdf.get_string_width("?") / 2, y + 0.9, "?")
-        else:
-            x, y = at(axis.point)
-            pdf.set_fill_color(*rgb(BRAND))
-            pdf.circle(x - 0.9, y - 0.9, 0.9, style="F")
-        lx, ly = at(axis.label_at)
-        lines = [(line, INK) for line in axis.lines] + [(axis.score_line, MUTED if axis.point is None else BRAND)]
-        for i, (line, colour) in enumerate(lines):
-            pdf.set_font(FONT, size=label_size)
-            pdf.set_text_color(*rgb(colour))
-            width_mm = pdf.get_string_width(line)
-            shift = {"start": 0.0, "middle": width_mm / 2, "end": width_mm}[axis.anchor]
-            pdf.text(lx - shift, ly + i * 17 * k, line)
-    pdf.set_font(FONT, size=13 * k * 72 / 25.4)
-    pdf.set_text_color(*rgb(MUTED))
-    legend = layout.text.legend
-    pdf.text(x0 + (width - pdf.get_string_width(legend)) / 2, y0 + (HEIGHT - 8) * k, legend)
-
-
 def program_block(w: Writer, p: ProgramView, page: BriefPage, colour: str) -> None:
     pdf = w.pdf
     if pdf.will_page_break(26):
@@ -235,12 +171,12 @@ def readiness_block(w: Writer, page: BriefPage) -> None:
     w.strong(f"{page.overall.label}: {page.overall.score_text} ({page.overall.band_label})", 12, BRAND, 7)
     if page.overall.gap_text:
         w.para(page.overall.gap_text, 8.5, MUTED)
-    width = 112.0
-    if pdf.will_page_break(width * HEIGHT / WIDTH):
+    width = 100.0
+    if pdf.will_page_break(radar_height(page.radar, width)):
         pdf.add_page()
-    top = pdf.get_y()
-    draw_radar(pdf, page.radar, (pdf.w - width) / 2, top, width)
-    pdf.set_y(top + width * HEIGHT / WIDTH + 2)
+    top = pdf.get_y() + 2
+    draw_radar(pdf, page.radar, (pdf.w - width) / 2, top, width, FONT)
+    pdf.set_y(top + radar_height(page.radar, width) + 3)
     for d in page.dimensions:
         if pdf.will_page_break(16):
             pdf.add_page()

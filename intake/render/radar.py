@@ -3,7 +3,8 @@ owner's scores as a polygon. A dimension whose score is unknown gets no vertex: 
 dashed, a hollow "?" marker sits at its end and its label says "unknown" in the brief's
 language, so a missing answer is never read as a zero.
 
-`radar_layout` computes the geometry once (in a 520 × 490 box); `radar_svg` turns it into
+`radar_layout` computes the geometry once, with a bounding box estimated from the labels'
+lengths so the chart fills its space in either language; `radar_svg` turns it into
 server-rendered, accessible SVG (role="img", <title>, <desc> listing every value) and the
 PDF renderer draws the same layout with its own primitives."""
 
@@ -16,12 +17,14 @@ from typing import Literal
 from assistant.decision.readiness import Readiness
 from prompts.brief import BANDS, Lang, load_brief_prompts
 
-WIDTH, HEIGHT = 520, 490
-CENTER = (260.0, 238.0)
+CENTER = (0.0, 0.0)
 RADIUS = 160.0
 LABEL_GAP = 14.0
-LINE_HEIGHT = 17.0
-LABEL_SIZE = 15
+LINE_HEIGHT = 21.0
+LABEL_SIZE = 19.0
+LEGEND_SIZE = 14.0
+LEGEND_LINE = 19.0
+PAD = 6.0
 RINGS = (25, 50, 75, 100)
 BAND_RANGES = ((0, 25), (26, 50), (51, 75), (76, 100))
 WRAP_AT = 9  # characters: longer labels with a space are set on two lines
@@ -44,7 +47,7 @@ class RadarText:
     desc: str
     unknown: str
     points: str  # "{score}점"
-    legend: str
+    legend: tuple[str, ...]  # one entry per band: "기초 0–25"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class RadarLayout:
     axes: tuple[RadarAxis, ...]
     rings: tuple[tuple[int, tuple[Point, ...]], ...]
     text: RadarText
+    legend: tuple[str, ...]  # the legend's lines
+    legend_y: float  # first legend baseline
+    box: tuple[float, float, float, float]  # x, y, width, height of everything drawn
 
     @property
     def known(self) -> list[Point]:
@@ -79,6 +85,27 @@ def wrap_label(label: str) -> tuple[str, ...]:
     spaces = [i for i, c in enumerate(label) if c == " "]
     cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
     return (label[:cut], label[cut + 1:])
+
+
+def text_width(text: str, size: float) -> float:
+    """An estimate: Hangul and other wide characters are about 1 em, the rest about 0.58."""
+    return size * sum(1.0 if ord(c) >= 0x1100 and not 0x2000 <= ord(c) < 0x2E80 else 0.58 for c in text)
+
+
+def _span(x: float, width: float, anchor: Anchor) -> tuple[float, float]:
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return left, left + width
+
+
+def _legend_lines(entries: Sequence[str], width: float) -> tuple[str, ...]:
+    lines: list[str] = []
+    for entry in entries:
+        joined = f"{lines[-1]} · {entry}" if lines else entry
+        if lines and text_width(joined, LEGEND_SIZE) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(entry)
+    return tuple(lines)
 
 
 def _label_block(angle: float, lines: int) -> tuple[Point, Anchor]:
@@ -105,14 +132,30 @@ def radar_layout(values: Sequence[RadarValue], text: RadarText) -> RadarLayout:
         point = None if value.score is None else _at(angle, RADIUS * max(0, min(100, value.score)) / 100)
         axes.append(RadarAxis(value, _at(angle, RADIUS), point, label_at, anchor, lines, score_line))
     rings = tuple((ring, tuple(_at(a, RADIUS * ring / 100) for a in angles)) for ring in RINGS)
-    return RadarLayout(tuple(axes), rings, text)
+    left, right = CENTER[0] - RADIUS - 10, CENTER[0] + RADIUS + 10
+    top, bottom = CENTER[1] - RADIUS - 10, CENTER[1] + RADIUS + 10
+    for axis in axes:
+        lines = (*axis.lines, axis.score_line)
+        x0, x1 = _span(axis.label_at[0], max(text_width(line, LABEL_SIZE) for line in lines), axis.anchor)
+        left, right = min(left, x0), max(right, x1)
+        top = min(top, axis.label_at[1] - LABEL_SIZE)
+        bottom = max(bottom, axis.label_at[1] + (len(lines) - 1) * LINE_HEIGHT + LABEL_SIZE * 0.3)
+    legend = _legend_lines(text.legend, right - left)
+    legend_y = bottom + LEGEND_LINE + 4
+    right = max(right, CENTER[0] + max((text_width(line, LEGEND_SIZE) for line in legend), default=0) / 2)
+    left = min(left, CENTER[0] - (right - CENTER[0]))  # keep the chart centred
+    right = max(right, CENTER[0] + (CENTER[0] - left))
+    bottom = legend_y + (len(legend) - 1) * LEGEND_LINE + LEGEND_SIZE * 0.3
+    box = (round(left - PAD, 1), round(top - PAD, 1), round(right - left + 2 * PAD, 1),
+           round(bottom - top + 2 * PAD, 1))
+    return RadarLayout(tuple(axes), rings, text, legend, round(legend_y, 1), box)
 
 
 def _points(points: Sequence[Point]) -> str:
     return " ".join(f"{x:g},{y:g}" for x, y in points)
 
 
-def _segments(layout: RadarLayout) -> list[tuple[Point, Point, bool]]:
+def segments(layout: RadarLayout) -> list[tuple[Point, Point, bool]]:
     """Edges of the score polygon: solid between neighbouring known dimensions, dashed where
     the edge bridges unknown ones."""
     known = [(i, a.point) for i, a in enumerate(layout.axes) if a.point is not None]
@@ -128,8 +171,9 @@ def _segments(layout: RadarLayout) -> list[tuple[Point, Point, bool]]:
 def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
     text = layout.text
     ident = escape(element_id, quote=True)
+    bx, by, bw, bh = layout.box
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" class="radar" id="{ident}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{bx:g} {by:g} {bw:g} {bh:g}" class="radar" id="{ident}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '
         'font-family="Pretendard, \'Apple SD Gothic Neo\', \'Malgun Gothic\', \'Noto Sans KR\', '
         '\'Noto Sans CJK KR\', \'WenQuanYi Micro Hei\', sans-serif">',
@@ -146,18 +190,19 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
                    f'stroke="#c5cedd" stroke-width="1"{dash}/>')
     for ring, points in layout.rings:
         x, y = points[0]
-        out.append(f'<text x="{x + 4:g}" y="{y + 11:g}" font-size="11" fill="#6b7385">{ring}</text>')
+        out.append(f'<text x="{x + 4:g}" y="{y + 13:g}" font-size="13" fill="#6b7385">{ring}</text>')
     if len(layout.known) >= 3:
         out.append(f'<polygon class="scores" points="{_points(layout.known)}" fill="#2f6fdb" '
                    'fill-opacity="0.22" stroke="none"/>')
-    for (x1, y1), (x2, y2), solid in _segments(layout):
+    for (x1, y1), (x2, y2), solid in segments(layout):
         style = 'stroke="#1f5bc4" stroke-width="2.5"' if solid else \
             'stroke="#1f5bc4" stroke-width="1.5" stroke-dasharray="3 4" stroke-opacity="0.6"'
         out.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" {style}/>')
     for axis in layout.axes:
         out.extend(_axis_marks(axis))
-    out.append(f'<text x="{WIDTH / 2:g}" y="{HEIGHT - 8:g}" text-anchor="middle" font-size="13" '
-               f'fill="#4b5563">{escape(text.legend)}</text>')
+    for i, line in enumerate(layout.legend):
+        out.append(f'<text class="legend" x="{CENTER[0]:g}" y="{layout.legend_y + i * LEGEND_LINE:g}" '
+                   f'text-anchor="middle" font-size="{LEGEND_SIZE:g}" fill="#4b5563">{escape(line)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -169,7 +214,7 @@ def _axis_marks(axis: RadarAxis) -> list[str]:
         marks = [f'<g class="unknown" data-dimension="{key}">'
                  f'<circle cx="{x:g}" cy="{y:g}" r="8" fill="#ffffff" stroke="#8a94a6" stroke-width="1.5" '
                  'stroke-dasharray="3 2"/>'
-                 f'<text x="{x:g}" y="{y + 4:g}" text-anchor="middle" font-size="11" fill="#6b7385">?</text></g>']
+                 f'<text x="{x:g}" y="{y + 5:g}" text-anchor="middle" font-size="13" fill="#6b7385">?</text></g>']
     else:
         x, y = axis.point
         marks = [f'<circle class="known" data-dimension="{key}" cx="{x:g}" cy="{y:g}" r="4.5" '
@@ -181,7 +226,7 @@ def _axis_marks(axis: RadarAxis) -> list[str]:
     tspans.append(f'<tspan x="{lx:g}" dy="{LINE_HEIGHT:g}" font-weight="700" fill="{colour}">'
                   f'{escape(axis.score_line)}</tspan>')
     marks.append(f'<text class="label" data-dimension="{key}" x="{lx:g}" y="{ly:g}" '
-                 f'text-anchor="{axis.anchor}" font-size="{LABEL_SIZE}" fill="#1f2937">{"".join(tspans)}</text>')
+                 f'text-anchor="{axis.anchor}" font-size="{LABEL_SIZE:g}" fill="#1f2937">{"".join(tspans)}</text>')
     return marks
 
 
@@ -199,7 +244,7 @@ def readiness_radar(readiness: Readiness, lang: Lang) -> RadarLayout:
     prompts = load_brief_prompts(lang)
     values = [RadarValue(key=name, label=prompts.dimensions.get(name, result.label), score=result.score,
                          band=prompts.bands[result.band]) for name, result in readiness.dimensions.items()]
-    legend = " · ".join(f"{prompts.bands[band]} {lo}–{hi}" for band, (lo, hi) in zip(BANDS, BAND_RANGES, strict=True))
+    legend = tuple(f"{prompts.bands[band]} {lo}–{hi}" for band, (lo, hi) in zip(BANDS, BAND_RANGES, strict=True))
     text = RadarText(title=prompts.page.radar_title, desc=prompts.page.radar_desc, unknown=prompts.page.unknown,
                      points=prompts.page.points, legend=legend)
     return radar_layout(values, text)

@@ -220,4 +220,4 @@ def test_english_intake(chat: ChatFactory) -> None:
     assert (c.value("company.region"), c.value("company.employees")) == ("gyeongnam", 30)
     step = c.say("What is the smart factory support?")
     assert step.turn.citations and step.turn.citations[0].id == "program:kosme-smart-factory"
-    assert all("\uac00" > ch or ch > "\ud7a3" for m in step.turn.messages[-1:] for ch in m)
+    assert all(ch < "\uac00" or ch > "\ud7a3" for m in step.turn.messages[-1:] for ch in m)

@@ -4,12 +4,13 @@ and nothing fetched from the network."""
 import re
 from html.parser import HTMLParser
 
+from markupsafe import escape
+
 from assistant.decision.brief import NeedsBrief
 from assistant.decision.owner import owner_copy
 from intake.render import render_brief
 from intake.render.html import render_brief_html, render_owner_html
 from prompts.brief import load_brief_prompts
-from tests.render.conftest import XSS
 
 SECTIONS = ["profile", "words", "readiness", "programs", "programs-eligible", "programs-check",
             "programs-ineligible", "vendors", "mentors", "unknowns", "contact", "record"]
@@ -30,6 +31,11 @@ def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
+def shown(text: str, html: str) -> bool:
+    """Whether the text appears on the page, as autoescaping writes it."""
+    return str(escape(text)) in html
+
+
 def ids(html: str) -> set[str]:
     return {str(a["id"]) for _, a in tags(html) if a.get("id")}
 
@@ -44,22 +50,22 @@ def test_korean_page_has_every_section_with_the_briefs_content(korean_brief: Nee
                  "3개월 안에", "owner@example.com", "김대표", "privacy-v1", "2025-05-01 18:58 KST",
                  "2025-05-01 19:00 KST", brief.kb_version, "case-render", "sess-render",
                  load_brief_prompts("ko").vendors.disclaimer, "company.annual_revenue_krw", "연 매출"):
-        assert text in html, text
+        assert shown(text, html), text
     dims = brief.readiness.dimensions
     assert dims["blockchain"].score is None
-    assert dims["data"].advice in html and "다음 단계(보통)까지 6점" in html  # data: 20 → 26
+    assert shown(dims["data"].advice, html) and "다음 단계(보통)까지 6점" in html  # data: 20 → 26
     assert 'id="readiness-radar"' in html and 'role="img"' in html
     for program in brief.programs:
-        assert f'id="{program.id}"' in html and program.name in html
-        assert all(reason in html for reason in program.reasons)
-        assert all(check in html for check in program.checks)
+        assert f'id="{program.id}"' in html and shown(program.name, html)
+        assert all(shown(reason, html) for reason in program.reasons)
+        assert all(shown(check, html) for check in program.checks)
         for citation in program.citations:
             seed, quote = citation.source.split(": ", 1)
-            assert seed in html and quote in html
+            assert shown(seed, html) and shown(quote, html)
     for vendor in brief.vendors:
-        assert vendor.name in html and vendor.reasons[0] in html
+        assert shown(vendor.name, html) and shown(vendor.reasons[0], html)
     for mentor in brief.mentors:
-        assert mentor.name in html and (mentor.lead is None or mentor.lead.name in html)
+        assert shown(mentor.name, html) and (mentor.lead is None or shown(mentor.lead.name, html))
     assert "1단계 현장지원 멘토" in html
 
 
@@ -69,7 +75,7 @@ def test_ineligible_programs_say_why(korean_brief: NeedsBrief) -> None:
     assert ineligible, "the firm founded in 2009 is too old for the pre-founder program"
     section = html[html.index('id="programs-ineligible"'):html.index('id="vendors"')]
     for program in ineligible:
-        assert program.name in section and all(f in section for f in program.failed)
+        assert shown(program.name, section) and all(shown(f, section) for f in program.failed)
         assert 'class="failed"' in section and "제외 이유" in section
 
 
@@ -97,13 +103,13 @@ def test_english_page(korean_brief: NeedsBrief, english_brief: NeedsBrief) -> No
     for text in ("Needs brief", "Company profile", "In the owner's own words", "Support programs", "Eligible",
                  "Suggested technology vendors", "not endorsements", "Suggested mentors", "Ask about these",
                  "Manufacturing", "Daejeon", "Within 3 months", "Tier 1 field-support mentor"):
-        assert text in html, text
-    assert english_brief.programs[0].reasons[0] in html
+        assert shown(text, html), text
+    assert shown(english_brief.programs[0].reasons[0], html)
     assert "Program names and reasons" not in html  # the brief is English already
     asked = render_brief_html(korean_brief, "en")
     assert '<html lang="en">' in asked and "Digital readiness" in asked
-    assert "Program names and reasons are in the conversation's language (Korean)." in asked
-    assert korean_brief.programs[0].name in asked  # content stays as written
+    assert shown("Program names and reasons are in the conversation's language (Korean).", asked)
+    assert shown(korean_brief.programs[0].name, asked)  # content stays as written
 
 
 def test_render_brief_formats(korean_brief: NeedsBrief) -> None:
@@ -117,7 +123,7 @@ def test_owner_copy_page_is_short_and_private(korean_brief: NeedsBrief) -> None:
     assert "상담 결과 요약" in html and "담당 멘토가 2일 안에 연락드려요." in html
     assert 'id="owner-radar"' in html and "블록체인" in html
     for program in copy.programs:
-        assert program.name in html and program.reasons[0] in html
+        assert shown(program.name, html) and shown(program.reasons[0], html)
     for secret in ("owner@example.com", "김대표", "예시 멘토", "vendor:", "sess-render", "case-render"):
         assert secret not in html
     english = render_owner_html(copy, "en")

@@ -5,11 +5,20 @@ import math
 import xml.etree.ElementTree as ET
 
 from assistant.decision.brief import NeedsBrief
-from intake.render.radar import CENTER, RADIUS, RadarText, RadarValue, describe, radar_layout, radar_svg, readiness_radar
+from intake.render.radar import (
+    CENTER,
+    RADIUS,
+    RadarText,
+    RadarValue,
+    describe,
+    radar_layout,
+    radar_svg,
+    readiness_radar,
+)
 from prompts.brief import DIMENSIONS, load_brief_prompts
 
 SVG = "{http://www.w3.org/2000/svg}"
-TEXT = RadarText(title="Chart", desc="Scores.", unknown="unknown", points="{score} pts", legend="legend")
+TEXT = RadarText(title="Chart", desc="Scores.", unknown="unknown", points="{score} pts", legend=("low 0-50", "high 51-100"))
 
 
 def parse(svg: str) -> ET.Element:
@@ -39,7 +48,7 @@ def test_korean_radar_labels_every_dimension_and_marks_the_unknown_one(korean_br
     desc = root.find(f"{SVG}desc").text or ""  # type: ignore[union-attr]
     assert "블록체인: 모름" in desc and "클라우드: 20점 (기초)" in desc
     assert all(prompts.dimensions[n] in desc for n in DIMENSIONS)
-    rings = [p.get("class") for p in root.iter(f"{SVG}polygon") if (p.get("class") or "").startswith("ring")]
+    rings = [str(p.get("class")) for p in root.iter(f"{SVG}polygon") if (p.get("class") or "").startswith("ring")]
     assert sorted(rings) == ["ring ring-100", "ring ring-25", "ring ring-50", "ring ring-75"]
     assert "기초 0–25" in svg and "앞섬 76–100" in svg
 
@@ -64,7 +73,7 @@ def test_scores_sit_at_their_radius_and_unknown_is_not_zero() -> None:
 def test_text_is_escaped() -> None:
     values = [RadarValue("x\"<y", "<b>R&D</b>", 40, "a<b"), RadarValue("z", "Z", None, "unknown"),
               RadarValue("w", "W", 10, "basic")]
-    text = RadarText(title="</title><script>x</script>", desc="d&", unknown="?<", points="{score}", legend="<l>")
+    text = RadarText(title="</title><script>x</script>", desc="d&", unknown="?<", points="{score}", legend=("<l>",))
     svg = radar_svg(radar_layout(values, text), element_id='id"><script>')
     assert "<script" not in svg and "<b>" not in svg
     root = parse(svg)

@@ -12,7 +12,7 @@ from intake.store.database import make_engine
 from intake.store.migrate import ALEMBIC_INI, alembic_config, upgrade_database
 from intake.store.models import Base
 
-TABLES = {"alembic_version", "chat_sessions", "session_events", "posted_messages"}
+TABLES = {"alembic_version", "chat_sessions", "session_events", "posted_messages", "cases"}
 
 
 def schema_differences(engine: Engine) -> list[object]:
@@ -29,7 +29,7 @@ def test_upgrade_twice_gives_the_models_schema(database_url: str) -> None:
         assert set(inspect(engine).get_table_names()) == TABLES
         assert schema_differences(engine) == []
         with engine.connect() as connection:
-            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0001"]
+            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0002"]
     finally:
         engine.dispose()
 
@@ -54,7 +54,7 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
     try:
         assert schema_differences(engine) == []
         with engine.connect() as connection:
-            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0001"]
+            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0002"]
     finally:
         engine.dispose()
 
