@@ -8,9 +8,10 @@ import pytest
 from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.state import SlotValue
 from intake.runtime import Runtime
+from knowledge.loader import load_knowledge_base
 from knowledge.roster import load_roster
 from prompts.brief import Lang
-from tests.decision.helpers import answered, unknown
+from tests.decision.helpers import NoSearch, answered, unknown
 
 XSS = "<script>alert(1)</script>"
 CREATED = datetime(2025, 5, 1, 10, 0, tzinfo=UTC)
@@ -56,3 +57,14 @@ def xss_brief(runtime: Runtime) -> NeedsBrief:
     slots = {**FACTORY, **answered(needs__goals=f"재택 {XSS} 하고 싶어요", company__name=f"{XSS}정밀",
                                    contact__name='"><img src=x onerror=alert(1)>')}
     return make_brief(runtime, slots)
+
+
+@pytest.fixture(scope="session")
+def sparse_brief() -> NeedsBrief:
+    """Almost nothing known: no name, no readiness answers, no consent, no search hits."""
+    slots = {**answered(company__region="seoul"), **unknown("company.industry", "readiness.ai", "remote.status")}
+    return build_brief(
+        slots=slots, lang="ko", session_id="sess-sparse", case_id=None, created_at=CREATED, partner=None,
+        consent_given_at=None, consent_text_version=None, kb=load_knowledge_base()[0], search=NoSearch(),
+        roster=[], open_load={},
+    )

@@ -128,3 +128,13 @@ def test_owner_copy_page_is_short_and_private(korean_brief: NeedsBrief) -> None:
         assert secret not in html
     english = render_owner_html(copy, "en")
     assert "Your consultation summary" in english and "within 2 days" in english
+
+
+def test_a_sparse_brief_still_renders(sparse_brief: NeedsBrief) -> None:
+    html = render_brief_html(sparse_brief)
+    assert set(SECTIONS) <= ids(html)
+    for text in ("이름을 밝히지 않은 회사", "말씀하지 않았어요.", "동의 기록이 없어요", "해당 없음"):
+        assert shown(text, html), text
+    assert html.count('class="unknown"') == len(sparse_brief.readiness.dimensions)
+    owner = render_owner_html(owner_copy(sparse_brief), "en")
+    assert "Your consultation summary" in owner

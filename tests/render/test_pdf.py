@@ -65,3 +65,8 @@ def test_english_pdf(english_brief: NeedsBrief, korean_brief: NeedsBrief) -> Non
         assert squash(wanted) in text, wanted
     asked = squash(page_text(PdfReader(io.BytesIO(render_brief_pdf(korean_brief, "en")))))
     assert "Companyprofile" in asked and "한빛정밀" in asked
+
+
+def test_a_sparse_brief_still_renders(sparse_brief: NeedsBrief) -> None:
+    text = squash(page_text(PdfReader(io.BytesIO(render_brief_pdf(sparse_brief)))))
+    assert "이름을밝히지않은회사" in text and "동의기록이없어요" in text

@@ -1,0 +1,77 @@
+"""The chat service (engine + store + cases) on both databases: the same conversation,
+idempotent posting, ordered concurrent posting, and resuming from a fresh connection."""
+
+import threading
+
+from sqlalchemy import Engine
+
+from intake.cases import CaseService
+from intake.chat import ChatService
+from intake.runtime import Runtime, brief_builder
+from intake.store.database import make_engine, session_factory
+
+INTAKE = [
+    "대전에서 직원 25명으로 금형 만드는 회사입니다", "2010년", "30억", "한빛정밀", "월 100만원", "인건비요",
+    "운영자금이요", "없어요", "엑셀 정도만 해요", "네", "안 해요", "네", "안 써요", "검토 중이에요", "전혀 몰라요",
+    "엑셀로 각자 관리해요", "백신만 있어요", "생산 데이터를 모아서 불량을 줄이고 싶어요", "자금이랑 멘토링이요",
+    "3개월 안에요", "김민수", "minsu@example.com", "네, 동의합니다",
+]
+
+
+def service(engine: Engine, runtime: Runtime) -> tuple[ChatService, CaseService]:
+    cases = CaseService(session_factory(engine), brief_builder(runtime.kb, runtime.retriever, runtime.roster))
+    chat = ChatService(runtime.engine, session_factory(engine), session_factory(engine, read_only=True),
+                       on_ready=cases.ensure_case)
+    return chat, cases
+
+
+def test_whole_intake_creates_a_case(engine: Engine, runtime: Runtime) -> None:
+    chat, cases = service(engine, runtime)
+    started = chat.start(lang="ko", partner="portal-a")
+    turn = started.turn
+    for n, text in enumerate(INTAKE):
+        turn = chat.post(session_id=started.session_id, token=started.token, client_message_id=f"m{n}", text=text)
+    assert turn.brief_ready
+    case_id = cases.case_for_session(started.session_id)
+    assert case_id is not None
+    brief = cases.get_brief(case_id)
+    assert brief.partner == "portal-a"
+    assert brief.company.employees == 25
+
+
+def test_idempotent_and_ordered_posting(engine: Engine, runtime: Runtime) -> None:
+    chat, _ = service(engine, runtime)
+    started = chat.start(lang="ko", partner=None)
+    first = chat.post(session_id=started.session_id, token=started.token, client_message_id="a", text="부산 카페")
+    again = chat.post(session_id=started.session_id, token=started.token, client_message_id="a", text="다른 말")
+    assert again == first
+    texts = ["직원 5명", "2019년", "매출 3억", "건너뛸게요"]
+    threads = [
+        threading.Thread(target=chat.post, kwargs={"session_id": started.session_id, "token": started.token,
+                                                   "client_message_id": f"t{i}", "text": t})
+        for i, t in enumerate(texts)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    state = chat.state(session_id=started.session_id, token=started.token)
+    owner = [line.text for line in state.transcript if line.role == "owner"]
+    assert owner[0] == "부산 카페"
+    assert sorted(owner[1:]) == sorted(texts)
+    roles = [line.role for line in state.transcript]
+    assert all(roles[i + 1] == "assistant" for i, role in enumerate(roles[:-1]) if role == "owner")
+
+
+def test_state_survives_a_new_connection(database_url: str, engine: Engine, runtime: Runtime) -> None:
+    chat, _ = service(engine, runtime)
+    started = chat.start(lang="en", partner=None)
+    chat.post(session_id=started.session_id, token=started.token, client_message_id="x",
+              text="We run a bakery in Jeju with 6 people")
+    before = chat.state(session_id=started.session_id, token=started.token)
+    fresh = make_engine(database_url)
+    try:
+        reopened, _ = service(fresh, runtime)
+        assert reopened.state(session_id=started.session_id, token=started.token) == before
+    finally:
+        fresh.dispose()
