@@ -102,6 +102,13 @@ class ChatService:
         with self._reader() as db:
             return self.replay(sessions.load_events(db, session_id=session_id))
 
+    def finished_state(self, *, session_id: str, token: str) -> DialogueState:
+        """The state of a conversation that has ended (consent given or refused)."""
+        state = self.state(session_id=session_id, token=token)
+        if not state.finished:
+            raise ChatError("not_ready", "The conversation has not finished yet.")
+        return state
+
     def replay_session(self, session_id: str) -> DialogueState:
         """The state of a session without its token: for the agency's own tools."""
         with self._reader() as db:

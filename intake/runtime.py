@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from langchain_core.embeddings import Embeddings
 
 from assistant.decision.brief import NeedsBrief, build_brief
+from assistant.decision.owner import OwnerCopy, owner_copy
 from assistant.engine import Engine
 from assistant.state import DialogueState
 from intake.cases import BriefBuilder, CaseService
@@ -36,6 +37,13 @@ class Runtime:
 
     def brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
         return brief_builder(self.kb, self.retriever, self.roster)(state, session_id, case_id)
+
+    def owner_copy(self, session_id: str, state: DialogueState) -> OwnerCopy:
+        """The owner's short version: from the case's brief when one was made, otherwise
+        (consent refused) from a brief built on the spot and kept nowhere."""
+        case_id = self.cases.case_for_session(session_id)
+        brief = self.cases.get_brief(case_id) if case_id else self.brief(state, session_id, None)
+        return owner_copy(brief, contact_days=self.engine.mentor_contact_days, handed_over=state.brief_ready)
 
     def rank(self, state: DialogueState) -> tuple[list[str], list[str]]:
         """Program and vendor slugs a finished conversation leads to, best first; programs

@@ -36,13 +36,16 @@ class OwnerCopy(BaseModel):
     next_step: str
 
 
-def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS) -> OwnerCopy:
+def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS, handed_over: bool = True) -> OwnerCopy:
+    """The owner's short version. `handed_over` is False when the owner refused consent: then
+    no mentor will call, and the next step says so."""
     programs = [p for p in brief.programs if p.eligibility != "ineligible"][:OWNER_PROGRAMS]
+    owner = load_brief_prompts(brief.lang).owner
     return OwnerCopy(
         lang=brief.lang,
         created_at=brief.created_at,
         readiness=brief.readiness,
         programs=[OwnerProgram(id=p.id, name=p.name, eligibility=p.eligibility, reasons=p.reasons,
                                citations=p.citations, checks=p.checks) for p in programs],
-        next_step=load_brief_prompts(brief.lang).owner.next_step.format(days=contact_days),
+        next_step=(owner.next_step.format(days=contact_days) if handed_over else owner.next_step_without_mentor),
     )

@@ -135,7 +135,8 @@ class MentorText(_Templates):
 
 class OwnerText(_Templates):
     next_step: str
-    allowed = {"next_step": frozenset({"days"})}
+    next_step_without_mentor: str
+    allowed = {"next_step": frozenset({"days"}), "next_step_without_mentor": frozenset()}
 
 
 class PageText(_Templates):

@@ -77,3 +77,32 @@ def test_brief_is_refused_to_anonymous_callers(client: TestClient, runtime: Runt
         response = client.get(path)
         assert response.status_code == 401
         assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_owner_copy_after_consent(client: TestClient) -> None:
+    session_id, headers, _ = run_intake(client, "네, 동의합니다")
+    response = client.get(f"/api/sessions/{session_id}/owner-copy", headers=headers)
+    assert response.status_code == 200
+    copy = response.json()
+    assert "일 안에 연락드려요" in copy["next_step"]
+    assert 1 <= len(copy["programs"]) <= 3
+    assert all(p["eligibility"] != "ineligible" and p["reasons"] for p in copy["programs"])
+    assert copy["readiness"]["overall"]["score"] is not None
+    text = response.text
+    assert "minsu@example.com" not in text and "김민수" not in text
+    assert "mentor:" not in text
+
+
+def test_owner_copy_after_refusal_says_no_mentor_will_call(client: TestClient, runtime: Runtime) -> None:
+    session_id, headers, _ = run_intake(client, "동의하지 않아요")
+    copy = client.get(f"/api/sessions/{session_id}/owner-copy", headers=headers).json()
+    assert "동의하지 않으셔서" in copy["next_step"]
+    assert runtime.cases.case_for_session(session_id) is None
+
+
+def test_owner_copy_before_the_end_is_not_ready(client: TestClient) -> None:
+    created = client.post("/api/sessions", json={"lang": "ko"}).json()
+    headers = {"Authorization": f"Bearer {created['token']}"}
+    response = client.get(f"/api/sessions/{created['session_id']}/owner-copy", headers=headers)
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "not_ready"

@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Header, Path
 from pydantic import BaseModel, Field
 
+from assistant.decision.owner import OwnerCopy
 from assistant.turns import Turn
 from intake.chat import ChatError, ChatService
 from web.deps import RuntimeDep
@@ -14,7 +15,7 @@ router = APIRouter(prefix="/api/sessions")
 
 MAX_TEXT = 2000
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
-_STATUS = {"not_found": 404, "forbidden": 403}
+_STATUS = {"not_found": 404, "forbidden": 403, "not_ready": 409}
 
 
 class NewSession(BaseModel):
@@ -110,3 +111,15 @@ def read_session(
         brief_ready=state.brief_ready,
         transcript=[TranscriptView(role=t.role, text=t.text, at=t.at.isoformat()) for t in state.transcript],
     )
+
+
+@router.get("/{session_id}/owner-copy", response_model=OwnerCopy)
+def read_owner_copy(
+    runtime: RuntimeDep,
+    session_id: SessionId,
+    authorization: Annotated[str | None, Header()] = None,
+) -> OwnerCopy:
+    """The owner's own short result: readiness, the best programs with why, the next step.
+    No contact data, no mentors, nothing about other firms."""
+    state = _call(runtime.chat, "finished_state", session_id=session_id, token=_bearer(authorization))
+    return runtime.owner_copy(session_id, state)
