@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from intake.cli.brief import brief_app
 from intake.cli.chat import chat
 from intake.cli.eval import eval_app
 from intake.cli.kb import kb_app
@@ -15,6 +16,7 @@ from intake.settings import Settings
 app = typer.Typer(help="디지털전환 상담 도우미 — SME digital-transformation intake", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.add_typer(eval_app, name="eval")
+app.add_typer(brief_app, name="brief")
 app.command()(chat)
 
 
