@@ -31,7 +31,7 @@ def settings(session_data_dir: Path) -> Settings:
         data_dir=session_data_dir,
         knowledge_dir=DEFAULT_ENTRIES_DIR,
         seeds_dir=DEFAULT_SEEDS_DIR,
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
 
 

@@ -54,7 +54,7 @@ def server_runtime(chroma_server: str, tmp_path_factory: pytest.TempPathFactory)
         data_dir=tmp_path_factory.mktemp("unused-data"),
         chroma_url=chroma_server,
         knowledge_dir=DEFAULT_ENTRIES_DIR,
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
     return build_runtime(settings)
 
