@@ -76,3 +76,21 @@ def show(
     if isinstance(rendered, str) and not rendered.endswith("\n"):
         sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
+
+
+@brief_app.command()
+def regenerate(case_id: Annotated[str, typer.Argument(help="The case whose brief to rebuild")]) -> None:
+    """Rebuild a case's brief from the current knowledge base and mentor roster. Briefs are
+    never rebuilt on their own: each keeps the knowledge-base version it was made with."""
+    from intake.cli.progress import progress_bar
+    from intake.runtime import build_runtime
+
+    with progress_bar("Loading") as update:
+        runtime = build_runtime(Settings(), update)
+    try:
+        old = runtime.cases.get_brief(case_id)
+    except KeyError:
+        stderr.print(f"No case with id '{case_id}'.")
+        raise typer.Exit(code=1) from None
+    brief = runtime.cases.regenerate(case_id, runtime.chat.replay_session(old.session_id))
+    typer.echo(f"Case {case_id}: knowledge base {old.kb_version} -> {brief.kb_version}")

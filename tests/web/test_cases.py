@@ -3,6 +3,7 @@ the brief is never served to an anonymous caller."""
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from intake.runtime import Runtime
@@ -106,3 +107,22 @@ def test_owner_copy_before_the_end_is_not_ready(client: TestClient) -> None:
     response = client.get(f"/api/sessions/{created['session_id']}/owner-copy", headers=headers)
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "not_ready"
+
+
+def test_regenerate_keeps_case_and_records_kb_version(
+    client: TestClient, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from intake.cli import app
+
+    session_id, _, _ = run_intake(client, "네, 동의합니다")
+    case_id = runtime.cases.case_for_session(session_id)
+    assert case_id is not None
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(runtime.settings.data_dir))
+    result = CliRunner().invoke(app, ["brief", "regenerate", case_id])
+    assert result.exit_code == 0, result.output
+    assert f"Case {case_id}: knowledge base {runtime.kb.version} -> {runtime.kb.version}" in result.output
+    assert runtime.cases.get_brief(case_id).case_id == case_id
+    missing = CliRunner().invoke(app, ["brief", "regenerate", "nope"])
+    assert missing.exit_code == 1
