@@ -3,6 +3,7 @@ entry, exact names first, and a verdict on whether the knowledge base answers at
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
@@ -16,6 +17,7 @@ from retrieval.store import PassageHit, VectorIndex
 from retrieval.tokenize import terms
 
 EntryFilter = Callable[[Entry], bool]
+QUERY_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Retriever:
         self.abstention = abstention or Abstention()
         self.fusion = fusion or Fusion()
         self._out_of_scope = OutOfScope(embedder)
+        # Owners ask the same questions ("스마트공장이 뭐예요?"); the embedding is most of a
+        # search's cost, so repeated queries reuse it.
+        self._query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(embedder.embed_query)
         self._figures = {entry_id: stated_figures(entry) for entry_id, entry in kb.entries.items()}
 
     def search(
@@ -74,7 +79,7 @@ class Retriever:
         if not query or not allowed:
             return SearchResponse(query=query, answerable=False, results=[])
 
-        vector = self._embedder.embed_query(query)
+        vector = self._query_vector(query)
         hits = self._index.search(vector, n=max(120, 24 * k), kind=kind)
         profile: dict[str, float] = {}
         detail: dict[str, PassageHit] = {}

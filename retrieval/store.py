@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -16,6 +17,19 @@ from retrieval.documents import passages
 from retrieval.embeddings import model_id
 
 Progress = Callable[[int, int, str], None]
+
+# Up to this many passages, searches run on an in-memory copy of the vectors: exact cosine
+# over a few thousand rows takes well under a millisecond, a Chroma query about ten. Chroma
+# stays the store of record; larger indexes are searched with its ANN query.
+IN_MEMORY_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    vectors: np.ndarray
+    ids: list[str]
+    metadatas: list[dict[str, Any]]
+    documents: list[str]
 
 
 @dataclass
@@ -73,6 +87,7 @@ class VectorIndex:
             collection_metadata={"hnsw:space": "cosine"},
         )
         self._count = len(self._store.get(include=[])["ids"])
+        self._snapshot: _Snapshot | None = None
 
     def indexed_hashes(self) -> dict[str, str]:
         data = self._store.get(include=["metadatas"])
@@ -134,12 +149,48 @@ class VectorIndex:
             if progress:
                 progress(done, total, entry.id)
         self._count = len(self._store.get(include=[])["ids"])
+        self._snapshot = None
         return report
+
+    def _loaded(self) -> _Snapshot:
+        if self._snapshot is None:
+            data = self._store.get(include=["embeddings", "metadatas", "documents"])
+            vectors = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            self._snapshot = _Snapshot(
+                vectors / np.where(norms == 0, 1, norms),
+                list(data["ids"]),
+                [dict(m or {}) for m in data["metadatas"]],
+                list(data["documents"]),
+            )
+        return self._snapshot
+
+    def _search_in_memory(self, vector: list[float], n: int, kind: str | None) -> list[PassageHit]:
+        snap = self._loaded()
+        query = np.asarray(vector, dtype=np.float32)
+        scores = snap.vectors @ (query / (np.linalg.norm(query) or 1.0))
+        if kind is not None:
+            scores = np.where([m.get("kind") == kind for m in snap.metadatas], scores, -np.inf)
+        top = np.argsort(-scores)[:n]
+        return [
+            PassageHit(
+                snap.ids[i],
+                str(snap.metadatas[i]["entry_id"]),
+                str(snap.metadatas[i]["section"]),
+                str(snap.metadatas[i]["lang"]),
+                snap.documents[i],
+                float(scores[i]),
+            )
+            for i in top
+            if np.isfinite(scores[i])
+        ]
 
     def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]:
         n = min(n, self.count())
         if n <= 0:
             return []
+        if self.count() <= IN_MEMORY_LIMIT:
+            return self._search_in_memory(vector, n, kind)
         found = self._store.similarity_search_by_vector_with_relevance_scores(
             vector, k=n, filter={"kind": kind} if kind else None
         )

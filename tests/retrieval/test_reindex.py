@@ -70,3 +70,30 @@ def test_index_survives_a_new_process_handle(tmp_path: Path, entries: dict[str, 
     first.sync(entries)
     again = VectorIndex(runtime.embedder, chroma_client(path=tmp_path / "chroma", url=None))
     assert not again.sync(entries).changed
+
+
+def test_in_memory_search_matches_chroma_query_and_follows_reindex(
+    tmp_path: Path, entries: dict[str, Entry], runtime: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.store as store
+
+    index = VectorIndex(runtime.embedder, chroma_client(path=tmp_path / "chroma", url=None))
+    index.sync(entries)
+    queries = ["직원들이 집에서 일하게 하고 싶어요", "해외에 온라인으로 팔고 싶어요", "software for remote support"]
+    for query in queries:
+        vector = runtime.embedder.embed_query(query)
+        in_memory = index.search(vector, n=10)
+        monkeypatch.setattr(store, "IN_MEMORY_LIMIT", 0)
+        from_chroma = index.search(vector, n=10)
+        monkeypatch.setattr(store, "IN_MEMORY_LIMIT", 50_000)
+        assert [h.passage_id for h in in_memory] == [h.passage_id for h in from_chroma]
+        assert [round(h.similarity, 4) for h in in_memory] == [round(h.similarity, 4) for h in from_chroma]
+
+    first = next(iter(entries))
+    changed = entries[first].model_copy(deep=True)
+    changed.owner_needs.ko = ["고양이 카페 손님 예약을 한곳에서 받고 싶어요"]
+    entries[first] = changed
+    index.sync(entries)
+    hits = index.search(runtime.embedder.embed_query("고양이 카페 손님 예약을 한곳에서 받고 싶어요"), n=1)
+    assert hits[0].entry_id == first
+    assert hits[0].text == "고양이 카페 손님 예약을 한곳에서 받고 싶어요"
