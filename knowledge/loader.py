@@ -4,9 +4,10 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import Entry
 
@@ -56,13 +57,19 @@ def entry_files(entries_dir: Path) -> Iterator[Path]:
     yield from sorted(entries_dir.rglob("*.yaml"))
 
 
-def _validation_problems(file: str, error: ValidationError) -> Iterator[Problem]:
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validation_problems(file: str, error: ValidationError, whole: str = "(entry)") -> Iterator[Problem]:
+    """One problem per failed field; `whole` names a failure of the record as a whole."""
     for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "(entry)"
+        where = ".".join(str(part) for part in item["loc"]) or whole
         yield Problem(file, where, item["msg"])
 
 
-def parse_entry_file(path: Path, root: Path) -> tuple[Entry | None, list[Problem]]:
+def parse_model_file(path: Path, root: Path, model: type[Model]) -> tuple[Model | None, list[Problem]]:
+    """One YAML file as `model`, its problems named by file and field. A file must be named
+    after the slug it defines, so staff find an entry where they expect it."""
     name = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -71,13 +78,17 @@ def parse_entry_file(path: Path, root: Path) -> tuple[Entry | None, list[Problem
     if not isinstance(data, dict):
         return None, [Problem(name, "(file)", "expected a mapping of fields")]
     try:
-        entry = Entry.model_validate(data)
+        item = model.model_validate(data)
     except ValidationError as exc:
-        return None, list(_validation_problems(name, exc))
-    problems = []
-    if path.stem != entry.slug:
-        problems.append(Problem(name, "slug", f"file name must be '{entry.slug}.yaml'"))
-    return entry, problems
+        return None, list(validation_problems(name, exc))
+    slug = getattr(item, "slug", None)
+    if slug is not None and path.stem != slug:
+        return item, [Problem(name, "slug", f"file name must be '{slug}.yaml'")]
+    return item, []
+
+
+def parse_entry_file(path: Path, root: Path) -> tuple[Entry | None, list[Problem]]:
+    return parse_model_file(path, root, Entry)
 
 
 def check_sources(entry: Entry, file: str, seeds_dir: Path) -> Iterator[Problem]:

@@ -17,7 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from knowledge.loader import PACKAGE_DIR, Problem
+from knowledge.loader import PACKAGE_DIR, Problem, parse_model_file, validation_problems
 from knowledge.schema import SLUG_PATTERN, Text
 from knowledge.vocabulary import Industry, Region
 
@@ -80,11 +80,6 @@ class MentorEntry(BaseModel):
         return f"mentor:{self.slug}"
 
 
-def _problems(where: str, error: ValidationError) -> Iterator[Problem]:
-    for item in error.errors():
-        yield Problem(where, ".".join(str(p) for p in item["loc"]) or "(mentor)", item["msg"])
-
-
 def validate_roster(pairs: Iterable[tuple[str, MentorEntry]],
                     known_tags: set[str] | None = None) -> tuple[list[MentorEntry], list[Problem]]:
     """What one mentor cannot know about itself: unique slugs, leads that exist and are
@@ -113,20 +108,7 @@ def validate_roster(pairs: Iterable[tuple[str, MentorEntry]],
 
 
 def parse_mentor_file(path: Path, root: Path) -> tuple[MentorEntry | None, list[Problem]]:
-    name = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return None, [Problem(name, "(file)", f"not valid YAML: {exc}".splitlines()[0])]
-    if not isinstance(data, dict):
-        return None, [Problem(name, "(file)", "expected a mapping of fields")]
-    try:
-        mentor = MentorEntry.model_validate(data)
-    except ValidationError as exc:
-        return None, list(_problems(name, exc))
-    if path.stem != mentor.slug:
-        return mentor, [Problem(name, "slug", f"file name must be '{mentor.slug}.yaml'")]
-    return mentor, []
+    return parse_model_file(path, root, MentorEntry)
 
 
 def load_roster(mentors_dir: Path = DEFAULT_MENTORS_DIR, *, strict: bool = True,
@@ -163,7 +145,7 @@ def parse_roster_jsonl(text: str, name: str, known_tags: set[str] | None = None
         try:
             pairs.append((where, MentorEntry.model_validate_json(line)))
         except ValidationError as exc:
-            problems.extend(_problems(where, exc))
+            problems.extend(validation_problems(where, exc, whole="(mentor)"))
     mentors, more = validate_roster(pairs, known_tags)
     return mentors, problems + more
 

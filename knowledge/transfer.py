@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge.loader import KnowledgeBase, Problem, validate_entries
+from knowledge.loader import KnowledgeBase, Problem, validate_entries, validation_problems
 from knowledge.schema import Entry
 
 KIND_FOLDERS = {"program": "programs", "vendor": "vendors"}
@@ -29,9 +29,7 @@ def parse_jsonl(text: str, name: str, seeds_dir: Path) -> tuple[list[Entry], lis
         try:
             entry = Entry.model_validate_json(line)
         except ValidationError as exc:
-            for item in exc.errors():
-                field = ".".join(str(part) for part in item["loc"]) or "(entry)"
-                problems.append(Problem(where, field, item["msg"]))
+            problems.extend(validation_problems(where, exc))
             continue
         parsed.append((where, entry))
     entries, _, more = validate_entries(parsed, seeds_dir)

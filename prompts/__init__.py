@@ -3,7 +3,7 @@ checked against the intake flow so a missing question is caught at start, not mi
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -98,14 +98,23 @@ class PromptsError(Exception):
     pass
 
 
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_prompt_file(path: Path, model: type[Model], extra: dict[str, Any], name: str) -> Model:
+    """A prompt file validated as `model`; every problem is named by file and field, so a
+    missing sentence stops the service at start instead of mid-conversation."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return model.model_validate({**data, **extra})
+    except (OSError, yaml.YAMLError) as exc:
+        raise PromptsError(f"{name}: {exc}") from exc
+    except ValidationError as exc:
+        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise PromptsError(f"{name}: {details}") from exc
+
+
 @lru_cache(maxsize=len(LANGS))
 def load_prompts(lang: Lang) -> Prompts:
     path = PROMPTS_DIR / f"{lang}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return Prompts.model_validate({**data, "lang": lang})
-    except (OSError, yaml.YAMLError) as exc:
-        raise PromptsError(f"{path.name}: {exc}") from exc
-    except ValidationError as exc:
-        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise PromptsError(f"{path.name}: {details}") from exc
+    return load_prompt_file(path, Prompts, {"lang": lang}, path.name)

@@ -7,8 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from prompts import load_prompt_file
 
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
@@ -255,18 +256,9 @@ class BriefPrompts(BaseModel):
         return self.list_separator.join(items)
 
 
-class BriefPromptsError(Exception):
-    pass
 
 
 @lru_cache(maxsize=len(LANGS))
 def load_brief_prompts(lang: Lang) -> BriefPrompts:
     path = BRIEF_PROMPTS_DIR / f"{lang}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return BriefPrompts.model_validate({**data, "lang": lang})
-    except (OSError, yaml.YAMLError) as exc:
-        raise BriefPromptsError(f"brief/{path.name}: {exc}") from exc
-    except ValidationError as exc:
-        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise BriefPromptsError(f"brief/{path.name}: {details}") from exc
+    return load_prompt_file(path, BriefPrompts, {"lang": lang}, f"brief/{path.name}")
