@@ -18,7 +18,7 @@ def format_krw(amount: int, prompts: Prompts) -> str:
         parts.append(f"{man:,}{prompts.units.man}")
     if won or not parts:
         parts.append(f"{won:,}")
-    return prompts.units.won.format(amount=" ".join(parts)).replace(" 원", " 원")
+    return prompts.units.won.format(amount=" ".join(parts))
 
 
 def format_value(spec: SlotSpec, value: Any, prompts: Prompts) -> str:
