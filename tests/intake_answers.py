@@ -1,0 +1,27 @@
+"""One owner's complete answers, by slot: a Daejeon mould maker, used by tests that run a
+whole intake."""
+
+DAEJEON_MOULD_MAKER = {
+    "company.industry": "대전에서 직원 25명으로 금형 만드는 회사입니다",
+    "company.founded_year": "2010년",
+    "company.annual_revenue_krw": "30억",
+    "company.name": "한빛정밀",
+    "costs.it_budget_krw_per_year": "월 100만원",
+    "costs.pressures": "인건비요",
+    "costs.funding_need": "운영자금이요",
+    "staffing.it_staff": "없어요",
+    "staffing.digital_skills": "엑셀 정도만 해요",
+    "staffing.hiring_difficulty": "네",
+    "remote.status": "안 해요",
+    "remote.interest": "네",
+    "readiness.cloud": "안 써요",
+    "readiness.ai": "검토 중이에요",
+    "readiness.blockchain": "전혀 몰라요",
+    "readiness.data": "엑셀로 각자 관리해요",
+    "readiness.security": "백신만 있어요",
+    "needs.goals": "생산 데이터를 모아서 불량을 줄이고 싶어요",
+    "needs.support_types": "자금이랑 멘토링이요",
+    "needs.urgency": "3개월 안에요",
+    "contact.name": "김민수",
+    "contact.email": "minsu@example.com",
+}
