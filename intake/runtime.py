@@ -12,6 +12,7 @@ from assistant.engine import Engine
 from assistant.state import DialogueState
 from intake.cases import BriefBuilder, CaseService
 from intake.chat import ChatService
+from intake.partners import PartnerService
 from intake.settings import Settings
 from intake.store.database import make_engine, session_factory
 from intake.store.migrate import upgrade_database
@@ -34,6 +35,7 @@ class Runtime:
     chat: ChatService
     cases: CaseService
     roster: list[MentorEntry]
+    partners: PartnerService
 
     def brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
         return brief_builder(self.kb, self.retriever, self.roster)(state, session_id, case_id)
@@ -83,7 +85,8 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     writer, reader = session_factory(database), session_factory(database, read_only=True)
     cases = CaseService(writer, brief_builder(kb, retriever, roster))
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
-    return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster)
+    return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
+                   PartnerService(writer))
 
 
 def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry]) -> BriefBuilder:

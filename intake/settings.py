@@ -35,6 +35,28 @@ class Settings(BaseSettings):
         default=None, description="Override the calibrated answerability threshold (0–1)"
     )
 
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for rate-limit counters shared by several workers, e.g. redis://127.0.0.1:6379/0; "
+        "default: counters in each process",
+    )
+    rate_limit_sessions: str = Field(
+        default="20/hour;5/minute", description="New chat sessions per client address ('limits' syntax)"
+    )
+    rate_limit_messages: str = Field(
+        default="30/minute;600/day", description="Chat messages per session"
+    )
+    rate_limit_resume: str = Field(default="10/hour", description="Resume-code attempts per client address")
+    rate_limit_login: str = Field(
+        default="5/15minutes", description="Failed logins per account and per client address"
+    )
+    contact_retention_days: int = Field(
+        default=365, ge=1, description="Days after a case closes before `intake privacy purge` destroys its contact data"
+    )
+    access_log_retention_days: int = Field(
+        default=730, ge=365, description="Personal-data access log is kept at least a year (PIPA safety rules)"
+    )
+
     @field_validator("chroma_url")
     @classmethod
     def _chroma_url_is_http(cls, value: str | None) -> str | None:

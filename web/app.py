@@ -5,11 +5,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from intake.runtime import Runtime, build_runtime
 from intake.settings import Settings
 from web.api import cases, health, search, sessions
 from web.errors import install_error_handlers
+from web.templating import STATIC_DIR
 
 
 def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI:
@@ -25,6 +27,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.include_router(search.router)
     app.include_router(sessions.router)
     app.include_router(cases.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 

@@ -68,6 +68,19 @@ class ChatSessionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     event_count: Mapped[int] = mapped_column(default=0)
     finished: Mapped[bool] = mapped_column(default=False)
+    # sha256 of the short code the owner types on another device to continue; never the code itself.
+    resume_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class SessionAccessRow(Base):
+    """A further bearer token for a session, issued when the owner resumes it on another
+    device with the resume code, so the first device keeps working too."""
+
+    __tablename__ = "session_access"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("chat_sessions.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
 class SessionEventRow(Base):
@@ -107,5 +120,26 @@ class CaseRow(Base):
     lang: Mapped[str] = mapped_column(String(8))
     kb_version: Mapped[str] = mapped_column(String(32))
     brief: Mapped[dict[str, Any]]
+    # The version of the consent text the owner agreed to (PIPA: what they were shown).
+    consent_version: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class PartnerRow(Base):
+    """A partner portal that embeds the chat widget with its key (`data-partner`)."""
+
+    __tablename__ = "partners"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    greeting: Mapped[str] = mapped_column(String(1000))
+    title_en: Mapped[str | None] = mapped_column(String(200))
+    greeting_en: Mapped[str | None] = mapped_column(String(1000))
+    colour: Mapped[str] = mapped_column(String(7))
+    # Exact origins (scheme://host[:port]) allowed to embed the widget and call the API from it.
+    allowed_origins: Mapped[list[str]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -10,15 +10,16 @@ from sqlalchemy import Engine, inspect, text
 
 from intake.store.database import make_engine
 from intake.store.migrate import ALEMBIC_INI, alembic_config, upgrade_database
-from intake.store.models import Base
+from intake.store.registry import metadata
 
-TABLES = {"alembic_version", "chat_sessions", "session_events", "posted_messages", "cases"}
+TABLES = {"alembic_version", *metadata.tables}
+HEAD = "0006"
 
 
 def schema_differences(engine: Engine) -> list[object]:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
+        return list(compare_metadata(context, metadata))
 
 
 def test_upgrade_twice_gives_the_models_schema(database_url: str) -> None:
@@ -29,7 +30,7 @@ def test_upgrade_twice_gives_the_models_schema(database_url: str) -> None:
         assert set(inspect(engine).get_table_names()) == TABLES
         assert schema_differences(engine) == []
         with engine.connect() as connection:
-            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0002"]
+            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == [HEAD]
     finally:
         engine.dispose()
 
@@ -54,7 +55,7 @@ def test_processes_starting_together_migrate_once(database_url: str) -> None:
     try:
         assert schema_differences(engine) == []
         with engine.connect() as connection:
-            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == ["0002"]
+            assert connection.scalars(text("SELECT version_num FROM alembic_version")).all() == [HEAD]
     finally:
         engine.dispose()
 

@@ -9,7 +9,8 @@ from sqlalchemy import text
 
 from intake.settings import Settings
 from intake.store.database import make_engine
-from intake.store.models import Base, UTCDateTime
+from intake.store.models import UTCDateTime
+from intake.store.registry import metadata
 
 # Any fixed number: the PostgreSQL advisory lock that makes concurrent upgrades take turns.
 MIGRATION_LOCK_KEY = 7_201_905_114
@@ -34,7 +35,7 @@ def run_migrations_online() -> None:
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             context.configure(
                 connection=connection,
-                target_metadata=Base.metadata,
+                target_metadata=metadata,
                 render_item=render_item,
                 render_as_batch=connection.dialect.name == "sqlite",
             )
