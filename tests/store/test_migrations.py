@@ -13,7 +13,7 @@ from intake.store.migrate import ALEMBIC_INI, alembic_config, upgrade_database
 from intake.store.registry import metadata
 
 TABLES = {"alembic_version", *metadata.tables}
-HEAD = "0006"
+HEAD = "0007"
 
 
 def schema_differences(engine: Engine) -> list[object]:

@@ -1,4 +1,4 @@
-"""Case workflow: assignments, steps, notes; personal-data access log (issue 7)
+"""Case workflow: assignments, steps, notes (issue 7)
 
 Revision ID: 0005
 Revises: 0004
