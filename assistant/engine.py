@@ -12,6 +12,7 @@ from assistant.events import (
     ConsentRecorded,
     ContactErased,
     Event,
+    IntakeClosed,
     LanguageChanged,
     QuestionAsked,
     SessionStarted,
@@ -20,7 +21,7 @@ from assistant.events import (
     SummaryShown,
     UserUttered,
 )
-from assistant.flow import CONSENT_SLOT, FlowSpec, SlotSpec, load_flow
+from assistant.flow import CONSENT_SLOT, CONTACT_SLOTS, FlowSpec, SlotSpec, load_flow
 from assistant.ports import KnowledgeSearch, OptionMatcher
 from assistant.questions import looks_like_question
 from assistant.reading import Reader
@@ -34,7 +35,9 @@ MAX_REPROMPTS = 2
 CONFIDENT = 0.9
 MIN_ACCEPT = 0.6
 SHORT_MESSAGE = 30
-CONSENT_TEXT_VERSION = "2026-11-v1"
+# The wording of both consent notices (prompts say.consent_notice, consent_optional_notice):
+# a new wording gets a new version, recorded with every consent and case.
+CONSENT_TEXT_VERSION = "2026-11-v2"
 # Quick-reply values that mean the same in every language.
 SKIP, UNKNOWN, FIX_PREFIX = "skip", "unknown", "fix:"
 
@@ -54,6 +57,12 @@ class _Compose:
     events: list[Event] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     citations: list[TurnCitation] = field(default_factory=list)
+    # Over before this step: nothing is asked any more. (Within a step a consent answer
+    # briefly leaves no question pending, which is not the end.)
+    was_finished: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.was_finished = self.state.finished
 
     def emit(self, event: Event) -> None:
         self.events.append(event)
@@ -90,9 +99,17 @@ class Engine:
 
     def advance(self, state: DialogueState, text: str, *, message_id: str | None = None) -> Step:
         out = _Compose(state.model_copy(deep=True), self.clock())
-        text = text.strip()
-        out.emit(UserUttered(at=out.now, message_id=message_id or f"m{state.user_messages + 1}", text=text))
         say = self._prompts(out.state).say
+        text = text.strip()
+        kept = text if state.consent_given else self.reader.redact_contact(text, say.contact_marker)
+        withheld = kept != text
+        out.emit(UserUttered(at=out.now, message_id=message_id or f"m{state.user_messages + 1}", text=kept,
+                             contact_withheld=withheld))
+        text = kept
+        # Said once, and again whenever a message held nothing but contact details.
+        only_contact = withheld and not any(ch.isalnum() for ch in text.replace(say.contact_marker, ""))
+        if withheld and not state.finished and (only_contact or not state.contact_withheld):
+            out.messages.append(say.contact_after_consent)
         if not text:
             out.messages.append(say.empty)
         elif out.state.finished:
@@ -100,7 +117,10 @@ class Engine:
                 self._side_question(out, text)
             else:
                 out.messages.append(say.finished)
-        elif text.startswith(FIX_PREFIX) and text[len(FIX_PREFIX):] in self.flow.by_id:
+        elif only_contact:
+            # Nothing else was said: the pending question is simply asked again.
+            pass
+        elif text.startswith(FIX_PREFIX) and self._fixable(out.state, text[len(FIX_PREFIX):]):
             self._reopen(out, text[len(FIX_PREFIX):])
         elif self.reader.is_back(text):
             self._back(out)
@@ -126,7 +146,8 @@ class Engine:
         if correction is not None and correction.slot is None and len(text) <= SHORT_MESSAGE:
             self._back(out)
             return
-        if correction is not None and correction.slot is not None and correction.slot != state.expecting:
+        if (correction is not None and correction.slot is not None and correction.slot != state.expecting
+                and self._consented(state, correction.slot)):
             self._correct(out, correction.slot, correction.value, text)
             return
         expecting = state.expecting
@@ -200,6 +221,8 @@ class Engine:
             current = out.state.slots.get(slot)
             if slot == skip or (current is not None and current.status == "answered"):
                 continue
+            if not self._consented(out.state, slot):
+                continue
             out.emit(SlotSet(at=out.now, slot=slot, value=value, raw_text=text,
                              source_message=message_id, method=method))
             self._apply_implications(out, slot, value, message_id)
@@ -257,6 +280,7 @@ class Engine:
         return None
 
     def _consent(self, out: _Compose, text: str) -> None:
+        """The answer to the required consent or, once that is given, to the optional items'."""
         say = self._prompts(out.state).say
         answer = self.reader.yes_no(text)
         if answer is None:
@@ -265,12 +289,34 @@ class Engine:
             else:
                 out.messages.append(say.reprompt)
             return
-        out.emit(ConsentRecorded(at=out.now, given=answer, text_version=CONSENT_TEXT_VERSION))
-        if answer:
-            out.messages.append(say.consent_given.format(days=self.mentor_contact_days))
+        optional = out.state.consent is not None
+        out.emit(ConsentRecorded(at=out.now, given=answer, text_version=CONSENT_TEXT_VERSION, optional=optional))
+        if optional and answer:
+            out.messages.append(say.consent_optional_given)
+        elif optional:
+            # Left over from a session that asked for the name before this question existed.
+            for slot in self._optional_items():
+                if slot in out.state.slots:
+                    out.emit(SlotCleared(at=out.now, slot=slot))
+            out.messages.append(say.consent_optional_refused)
+        elif answer:
+            out.messages.append(say.consent_thanks)
         else:
             out.emit(ContactErased(at=out.now))
             out.messages.append(say.consent_refused)
+
+    def _consented(self, state: DialogueState, slot: str) -> bool:
+        """Personal data is asked about and kept only after the consent that covers it."""
+        spec = self.flow.by_id.get(slot)
+        if spec is None or spec.consent is None:
+            return True
+        return state.consent_given if spec.consent == "required" else state.optional_consent_given
+
+    def _fixable(self, state: DialogueState, slot: str) -> bool:
+        return slot in self.flow.by_id and slot != CONSENT_SLOT and self._consented(state, slot)
+
+    def _optional_items(self) -> list[str]:
+        return [spec.id for spec in self.flow.slots if spec.consent == "optional"]
 
     def _side_question(self, out: _Compose, text: str) -> bool:
         """Answers from the knowledge base with a citation, or says plainly that there is
@@ -291,42 +337,40 @@ class Engine:
     # -- what to ask next -------------------------------------------------------------
 
     def next_slot(self, state: DialogueState) -> str | None:
+        """The business questions first; then the required consent, the optional items'
+        consent, and the personal data each covers."""
         known = state.known()
         for spec in self.flow.slots:
-            if spec.id == CONSENT_SLOT:
-                continue
-            if spec.id not in state.slots and spec.applies(known):
+            if spec.id != CONSENT_SLOT and spec.consent is None and spec.id not in state.slots and spec.applies(known):
                 return spec.id
-        return CONSENT if any(state.known().get(s) for s in ("contact.email", "contact.phone")) else None
+        consent = state.consent
+        if consent is None or (consent.given and consent.optional is None and self._optional_items()):
+            return CONSENT
+        for spec in self.flow.slots:
+            if (spec.consent is not None and spec.id not in state.slots and spec.applies(known)
+                    and self._consented(state, spec.id)):
+                return spec.id
+        return None
 
     def _finish(self, out: _Compose) -> Step:
         state, prompts = out.state, self._prompts(out.state)
         options: list[Option] = []
-        if not state.finished:
+        if not out.was_finished:
             target = state.expecting if self._still_open(state) else None
             if target is None or target == CONSENT:
                 target = self.next_slot(state)
             if target == CONSENT:
-                out.messages += [prompts.slots[CONSENT_SLOT].question, prompts.say.consent_notice]
-                options = [Option(label=prompts.say.consent_yes, value="yes"),
-                           Option(label=prompts.say.consent_no, value="no")]
-                if state.expecting != CONSENT:
-                    out.emit(QuestionAsked(at=out.now, slot=CONSENT))
+                options = self._ask_consent(out, prompts)
             elif target is not None:
                 spec = self.flow.slot(target)
-                if spec.topic == "contact" and not state.summary_shown:
-                    out.messages += self._summary(state, prompts)
-                    out.emit(SummaryShown(at=out.now))
-                    options += self._fix_options(state, prompts)
                 if target == "contact.phone" and "contact.email" in state.slots:
                     out.messages.append(prompts.say.contact_required)
                 out.messages.append(self._question(spec, prompts))
-                options = self._options(spec, prompts) + options
+                options = self._options(spec, prompts)
                 if state.expecting != target:
                     out.emit(QuestionAsked(at=out.now, slot=target))
-            else:
-                out.messages.append(prompts.say.no_contact_finish)
-                out.emit(ConsentRecorded(at=out.now, given=False, text_version=CONSENT_TEXT_VERSION))
+            elif state.consent_given:
+                self._close(out, prompts)
         turn = Turn(
             messages=out.messages,
             expecting=state.expecting if not state.finished else None,
@@ -336,6 +380,33 @@ class Engine:
         )
         out.emit(BotUttered(at=out.now, turn=turn.model_dump(mode="json")))
         return Step(events=out.events, turn=turn)
+
+    def _ask_consent(self, out: _Compose, prompts: Prompts) -> list[Option]:
+        """The required consent follows the summary, whose fix buttons stay on offer; the
+        optional items' consent is asked on its own."""
+        state, say = out.state, prompts.say
+        options = [Option(label=say.consent_yes, value="yes"), Option(label=say.consent_no, value="no")]
+        if state.consent is None:
+            if not state.summary_shown:
+                out.messages += self._summary(state, prompts)
+                out.emit(SummaryShown(at=out.now))
+                options += self._fix_options(state, prompts)
+            out.messages += [prompts.slots[CONSENT_SLOT].question, say.consent_notice]
+        else:
+            out.messages += [say.consent_optional_question, say.consent_optional_notice]
+        if state.expecting != CONSENT:
+            out.emit(QuestionAsked(at=out.now, slot=CONSENT))
+        return options
+
+    def _close(self, out: _Compose, prompts: Prompts) -> None:
+        """The end after consent: handed to a mentor when the owner can be reached; otherwise
+        whatever was typed for contact is not kept, as nothing will use it."""
+        if any(out.state.known().get(slot) for slot in CONTACT_SLOTS):
+            out.messages.append(prompts.say.handed_over.format(days=self.mentor_contact_days))
+        else:
+            out.emit(ContactErased(at=out.now))
+            out.messages.append(prompts.say.no_contact_finish)
+        out.emit(IntakeClosed(at=out.now))
 
     def _still_open(self, state: DialogueState) -> bool:
         """The question asked last still wants an answer (a volunteered fact may have made

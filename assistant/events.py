@@ -26,7 +26,9 @@ class SessionStarted(_Event):
 class UserUttered(_Event):
     type: Literal["user_uttered"] = "user_uttered"
     message_id: str
+    # As stored: before consent, contact details in it are replaced by a marker.
     text: str
+    contact_withheld: bool = False
 
 
 class BotUttered(_Event):
@@ -66,9 +68,20 @@ class LanguageChanged(_Event):
 
 
 class ConsentRecorded(_Event):
+    """The owner's answer to one consent question: the required one (contact details for a
+    mentor's call, the consultation itself) or, with `optional`, the one for optional items.
+    Events stored before optional items existed have no `optional` and were the required one."""
+
     type: Literal["consent_recorded"] = "consent_recorded"
     given: bool
     text_version: str
+    optional: bool = False
+
+
+class IntakeClosed(_Event):
+    """Nothing is left to ask after consent was given."""
+
+    type: Literal["intake_closed"] = "intake_closed"
 
 
 class ContactErased(_Event):
@@ -85,6 +98,7 @@ Event = Annotated[
     | SummaryShown
     | LanguageChanged
     | ConsentRecorded
+    | IntakeClosed
     | ContactErased,
     Field(discriminator="type"),
 ]

@@ -52,10 +52,16 @@ def _contact_missing(slots: Mapping[str, Any]) -> bool:
     return not any(slots.get(slot) for slot in CONTACT_SLOTS)
 
 
+def _contact_known(slots: Mapping[str, Any]) -> bool:
+    """Optional contact items are worth asking only when a mentor can reach the owner."""
+    return not _contact_missing(slots)
+
+
 CONDITIONS: dict[str, Callable[[Mapping[str, Any]], bool]] = {
     "registered": _registered,
     "remote_not_full": _remote_not_full,
     "contact_missing": _contact_missing,
+    "contact_known": _contact_known,
 }
 
 
@@ -69,6 +75,8 @@ class SlotSpec(BaseModel):
     scale: Literal["adoption", "data"] | None = None
     optional: bool = False
     ask_if: str | None = None
+    # Personal data (PIPA Art. 15): asked and stored only once this consent is given.
+    consent: Literal["required", "optional"] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "SlotSpec":

@@ -9,6 +9,7 @@ from typing import Any
 from assistant.flow import STAGE_SLOT, FlowSpec, SlotSpec
 from assistant.ports import OptionMatcher
 from assistant.understanding import parse_answer
+from assistant.understanding.contact import redact_contact
 from assistant.understanding.corrections import detect_correction
 from assistant.understanding.extract import extract_slots
 from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_yes_no
@@ -100,6 +101,7 @@ class Reader:
             return [("company.founded_year", None)]
         return []
 
+    redact_contact = staticmethod(redact_contact)
     is_back = staticmethod(is_back)
     is_dont_know = staticmethod(is_dont_know)
     is_skip = staticmethod(is_skip)

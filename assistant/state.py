@@ -11,6 +11,7 @@ from assistant.events import (
     ConsentRecorded,
     ContactErased,
     Event,
+    IntakeClosed,
     LanguageChanged,
     QuestionAsked,
     SessionStarted,
@@ -20,6 +21,7 @@ from assistant.events import (
     SummaryShown,
     UserUttered,
 )
+from assistant.flow import CONTACT_SLOTS
 
 CONSENT = "consent"
 
@@ -40,9 +42,13 @@ class TranscriptLine(BaseModel):
 
 
 class ConsentState(BaseModel):
+    """The required consent, and the answer to the optional items' question: None until it
+    is answered (and for sessions from before it was asked)."""
+
     given: bool
     text_version: str
     at: datetime
+    optional: bool | None = None
 
 
 class DialogueState(BaseModel):
@@ -55,6 +61,8 @@ class DialogueState(BaseModel):
     asked: list[str] = Field(default_factory=list)
     summary_shown: bool = False
     consent: ConsentState | None = None
+    # Some owner message had contact details removed because consent was not given yet.
+    contact_withheld: bool = False
     user_messages: int = 0
     transcript: list[TranscriptLine] = Field(default_factory=list)
 
@@ -71,6 +79,7 @@ class DialogueState(BaseModel):
                 self.lang, self.partner, self.started_at = event.lang, event.partner, event.at
             case UserUttered():
                 self.user_messages += 1
+                self.contact_withheld = self.contact_withheld or event.contact_withheld
                 self.transcript.append(TranscriptLine(role="owner", text=event.text, at=event.at,
                                                       message_id=event.message_id))
             case BotUttered():
@@ -94,8 +103,14 @@ class DialogueState(BaseModel):
                 self.summary_shown = True
             case LanguageChanged():
                 self.lang = event.lang
+            case ConsentRecorded() if event.optional:
+                if self.consent is not None:
+                    self.consent = self.consent.model_copy(update={"optional": event.given})
+                self.expecting = None
             case ConsentRecorded():
                 self.consent = ConsentState(given=event.given, text_version=event.text_version, at=event.at)
+                self.expecting = None
+            case IntakeClosed():
                 self.expecting = None
             case ContactErased():
                 for slot in [s for s in self.slots if s.startswith("contact.")]:
@@ -107,8 +122,20 @@ class DialogueState(BaseModel):
 
     @property
     def finished(self) -> bool:
-        return self.consent is not None
+        """Consent was answered and no question is pending. A refusal ends the intake at once;
+        after consent the engine keeps asking (optional items, contact) until IntakeClosed."""
+        return self.consent is not None and self.expecting is None
+
+    @property
+    def consent_given(self) -> bool:
+        return bool(self.consent and self.consent.given)
+
+    @property
+    def optional_consent_given(self) -> bool:
+        return bool(self.consent and self.consent.given and self.consent.optional)
 
     @property
     def brief_ready(self) -> bool:
-        return bool(self.consent and self.consent.given)
+        """A mentor can take over: the intake is over, with consent and a way to reach the owner."""
+        known = self.known()
+        return self.finished and self.consent_given and any(known.get(slot) for slot in CONTACT_SLOTS)

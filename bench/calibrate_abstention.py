@@ -44,7 +44,7 @@ def features(cases: list[RetrievalCase]) -> list[Features]:
     for case in cases:
         response = retriever.search(case.query)
         top = response.results[0] if response.results else None
-        coverage = retriever._lexical.coverage(terms(case.query)).get(top.id, 0.0) if top else 0.0
+        coverage = retriever.lexical.coverage(terms(case.query)).get(top.id, 0.0) if top else 0.0
         named = bool(top and top.matched_alias)
         vector = runtime.embedder.embed_query(case.query)
         out_of_scope = retriever._out_of_scope.closeness(vector)

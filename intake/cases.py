@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.decision.brief import NeedsBrief
 from assistant.state import DialogueState
+from intake.casework.columns import filter_columns
 from intake.settings import Settings
 from intake.store.database import make_engine, session_factory
 from intake.store.migrate import upgrade_database
@@ -45,7 +46,9 @@ class CaseService:
         try:
             with self._writer.begin() as db:
                 db.add(CaseRow(id=case_id, session_id=session_id, partner=state.partner, lang=state.lang,
-                               kb_version=brief.kb_version, brief=brief.model_dump(mode="json")))
+                               kb_version=brief.kb_version, brief=brief.model_dump(mode="json"),
+                               consent_version=state.consent.text_version if state.consent else None,
+                               **filter_columns(brief).model_dump()))
         except IntegrityError:
             # Another request created it first; that one is the case.
             found = self.case_for_session(session_id)
@@ -76,6 +79,8 @@ class CaseService:
             brief = self._build(state, row.session_id, case_id)
             row.brief = brief.model_dump(mode="json")
             row.kb_version = brief.kb_version
+            for column, value in filter_columns(brief).model_dump().items():
+                setattr(row, column, value)
             row.updated_at = datetime.now(UTC)
         return brief
 

@@ -51,6 +51,20 @@ def _to_model(row: PartnerRow) -> Partner:
                    active=row.active)
 
 
+def store_partner(db: Session, partner: Partner) -> bool:
+    """Creates or replaces the partner in the caller's transaction (the admin pages record
+    the version in the same one); returns whether it was new."""
+    row = db.get(PartnerRow, partner.key)
+    created = row is None
+    if row is None:
+        row = PartnerRow(key=partner.key)
+        db.add(row)
+    for field, value in partner.model_dump(exclude={"key"}).items():
+        setattr(row, field, value)
+    row.updated_at = datetime.now(UTC)
+    return created
+
+
 class PartnerService:
     def __init__(self, writer: sessionmaker[Session]) -> None:
         self._writer = writer
@@ -67,15 +81,7 @@ class PartnerService:
     def save(self, partner: Partner) -> bool:
         """Creates or replaces the partner; returns whether it was new."""
         with self._writer.begin() as db:
-            row = db.get(PartnerRow, partner.key)
-            created = row is None
-            if row is None:
-                row = PartnerRow(key=partner.key)
-                db.add(row)
-            for field, value in partner.model_dump(exclude={"key"}).items():
-                setattr(row, field, value)
-            row.updated_at = datetime.now(UTC)
-            return created
+            return store_partner(db, partner)
 
     def remove(self, key: str) -> bool:
         with self._writer.begin() as db:

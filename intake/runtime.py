@@ -10,14 +10,18 @@ from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.decision.owner import OwnerCopy, owner_copy
 from assistant.engine import Engine
 from assistant.state import DialogueState
+from intake.accounts import AccountService
 from intake.cases import BriefBuilder, CaseService
+from intake.casework.service import CaseworkService
 from intake.chat import ChatService
+from intake.kbadmin.live import LiveKnowledge, Shipped, effective_at_start
 from intake.partners import PartnerService
+from intake.privacy.access_log import AccessLog
 from intake.settings import Settings
 from intake.store.database import make_engine, session_factory
 from intake.store.migrate import upgrade_database
-from knowledge.loader import KnowledgeBase, load_knowledge_base
-from knowledge.roster import MentorEntry, load_roster
+from knowledge.loader import KnowledgeBase
+from knowledge.roster import MentorEntry
 from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
 from retrieval.similarity import EmbeddingOptionMatcher
 from retrieval.store import Progress
@@ -36,6 +40,10 @@ class Runtime:
     cases: CaseService
     roster: list[MentorEntry]
     partners: PartnerService
+    accounts: AccountService
+    knowledge: LiveKnowledge
+    casework: CaseworkService
+    access_log: AccessLog
 
     def brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
         return brief_builder(self.kb, self.retriever, self.roster)(state, session_id, case_id)
@@ -53,18 +61,22 @@ class Runtime:
         return self.brief(state, "evaluation", None).top_slugs()
 
 
-def load_kb(settings: Settings) -> KnowledgeBase:
-    kb, _ = load_knowledge_base(settings.knowledge_dir, settings.seeds_dir, strict=True)
-    return kb
-
-
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
     client = chroma_client(path=settings.chroma_path, url=settings.chroma_url)
     return VectorIndex(embedder, client)
 
 
 def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
-    kb = load_kb(settings)
+    url = settings.effective_database_url
+    # Safe at every start: brings the database to the current schema.
+    upgrade_database(url)
+    database = make_engine(url)
+    writer, reader = session_factory(database), session_factory(database, read_only=True)
+    # Staff edits saved in the database overlay the shipped entry and mentor files.
+    shipped = Shipped.load(settings.knowledge_dir, settings.seeds_dir)
+    effective = effective_at_start(shipped, reader)
+    kb = KnowledgeBase(entries=effective.entries, files=shipped.kb.files)
+    roster = effective.mentors
     embedder = load_embedder(settings.embedder, settings.embedder_path)
     index = open_index(settings, embedder)
     report = index.sync(kb.entries, progress)
@@ -77,16 +89,15 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         )
     retriever = Retriever(kb, embedder, index, abstention)
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
-    roster, _ = load_roster()
-    url = settings.effective_database_url
-    # Safe at every start: brings the database to the current schema.
-    upgrade_database(url)
-    database = make_engine(url)
-    writer, reader = session_factory(database), session_factory(database, read_only=True)
     cases = CaseService(writer, brief_builder(kb, retriever, roster))
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
     return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
-                   PartnerService(writer))
+                   PartnerService(writer), AccountService.from_settings(writer, settings),
+                   LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
+                                 retriever=retriever, reader=reader, writer=writer),
+                   casework=CaseworkService(writer, reader, replay=chat.replay_session,
+                                            contact_days=engine.mentor_contact_days),
+                   access_log=AccessLog(writer))
 
 
 def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry]) -> BriefBuilder:
@@ -101,6 +112,7 @@ def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry
             partner=state.partner,
             consent_given_at=consent.at if consent and consent.given else None,
             consent_text_version=consent.text_version if consent else None,
+            consent_optional_items=state.optional_consent_given,
             kb=kb,
             search=search,
             roster=roster,

@@ -50,11 +50,17 @@ class Settings(BaseSettings):
     rate_limit_login: str = Field(
         default="5/15minutes", description="Failed logins per account and per client address"
     )
+    login_idle_minutes: int = Field(default=480, ge=5, description="A staff login ends after this long unused")
+    login_max_days: int = Field(default=7, ge=1, le=90, description="A staff login ends this long after sign-in")
     contact_retention_days: int = Field(
         default=365, ge=1, description="Days after a case closes before `intake privacy purge` destroys its contact data"
     )
     access_log_retention_days: int = Field(
         default=730, ge=365, description="Personal-data access log is kept at least a year (PIPA safety rules)"
+    )
+    session_retention_days: int = Field(
+        default=90, ge=1, description="Days after its last message before `intake privacy purge` deletes a "
+        "conversation that never became a case (abandoned, or consent refused)"
     )
 
     @field_validator("chroma_url")

@@ -1,6 +1,8 @@
 """Every sentence the assistant says, per language, loaded from prompts/<lang>.yaml and
 checked against the intake flow so a missing question is caught at start, not mid-chat."""
 
+import string
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -59,8 +61,15 @@ class Say(BaseModel):
     consent_notice: str
     consent_yes: str
     consent_no: str
-    consent_given: str
+    consent_thanks: str
+    consent_optional_question: str
+    consent_optional_notice: str
+    consent_optional_given: str
+    consent_optional_refused: str
     consent_refused: str
+    contact_marker: str
+    contact_after_consent: str
+    handed_over: str
     finished: str
     no_contact_finish: str
     speaker_assistant: str
@@ -99,6 +108,24 @@ class PromptsError(Exception):
 
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def check_placeholders(texts: Iterable[tuple[str, object]], allowed: Mapping[str, frozenset[str]],
+                       prefix: str = "") -> None:
+    """Refuses a text (a string or a list of them; other values are not texts) using a
+    placeholder its name does not allow, so a typo in a prompt file stops the service at start
+    instead of failing a `format` call in front of a user. Raises ValueError, as Pydantic
+    model validators must."""
+    for name, value in texts:
+        lines = value if isinstance(value, list) else [value]
+        for text in (line for line in lines if isinstance(line, str)):
+            unknown = placeholders(text) - allowed.get(name, frozenset())
+            if unknown:
+                raise ValueError(f"{prefix}{name}: unknown placeholder(s) {sorted(unknown)}")
 
 
 def load_prompt_file(path: Path, model: type[Model], extra: dict[str, Any], name: str) -> Model:

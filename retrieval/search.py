@@ -1,6 +1,7 @@
 """Hybrid search over the knowledge base: dense passages (Chroma) + Kiwi BM25, fused per
 entry, exact names first, and a verdict on whether the knowledge base answers at all."""
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,7 @@ from retrieval.aliases import AliasHit, AliasMatcher
 from retrieval.answerability import Abstention, OutOfScope, asked_figures, stated_figures
 from retrieval.lexical import LexicalIndex
 from retrieval.models import SearchResponse, SearchResult
-from retrieval.store import PassageHit, VectorIndex
+from retrieval.store import PassageHit, PassageSearch
 from retrieval.tokenize import terms
 
 EntryFilter = Callable[[Entry], bool]
@@ -32,6 +33,23 @@ class Fusion:
     detail_weight: float = 0.0
 
 
+@dataclass(frozen=True)
+class _Corpus:
+    """Everything the retriever derives from the entries, replaced as one object so that a
+    search running while the knowledge base is reloaded sees one version throughout."""
+
+    entries: dict[str, Entry]
+    lexical: LexicalIndex
+    aliases: AliasMatcher
+    figures: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, entries: dict[str, Entry]) -> "_Corpus":
+        listed = list(entries.values())
+        return cls(dict(entries), LexicalIndex(listed), AliasMatcher(listed),
+                   {entry_id: stated_figures(entry) for entry_id, entry in entries.items()})
+
+
 def _source(entry: Entry) -> str:
     first = entry.sources[0]
     return f"{first.seed}: {first.quote}"
@@ -42,22 +60,42 @@ class Retriever:
         self,
         kb: KnowledgeBase,
         embedder: Embeddings,
-        index: VectorIndex,
+        index: PassageSearch,
         abstention: Abstention | None = None,
         fusion: Fusion | None = None,
     ) -> None:
         self.kb = kb
         self._embedder = embedder
         self._index = index
-        self._lexical = LexicalIndex(list(kb.entries.values()))
-        self._aliases = AliasMatcher(list(kb.entries.values()))
+        self._corpus = _Corpus.of(kb.entries)
         self.abstention = abstention or Abstention()
         self.fusion = fusion or Fusion()
         self._out_of_scope = OutOfScope(embedder)
         # Owners ask the same questions ("스마트공장이 뭐예요?"); the embedding is most of a
         # search's cost, so repeated queries reuse it.
         self._query_vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(embedder.embed_query)
-        self._figures = {entry_id: stated_figures(entry) for entry_id, entry in kb.entries.items()}
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._corpus.lexical
+
+    @property
+    def embedder(self) -> Embeddings:
+        return self._embedder
+
+    def reload(self) -> None:
+        """Picks up the knowledge base's current entries (call after the index was synced
+        to them). Query vectors stay cached: they do not depend on the entries."""
+        self._corpus = _Corpus.of(self.kb.entries)
+
+    def with_knowledge(self, kb: KnowledgeBase, index: PassageSearch) -> "Retriever":
+        """A retriever over other entries and passages sharing this one's model, caches and
+        settings: for trying an edit without touching the live index."""
+        other = copy.copy(self)
+        other.kb = kb
+        other._index = index
+        other._corpus = _Corpus.of(kb.entries)
+        return other
 
     def search(
         self,
@@ -67,19 +105,23 @@ class Retriever:
         kind: str | None = None,
         entry_filter: EntryFilter | None = None,
         lang: str = "ko",
+        vector: list[float] | None = None,
     ) -> SearchResponse:
         """Entries for `query`, best first. Names and the quoted passage are in `lang`
-        where the entry has them; ranking uses both languages."""
+        where the entry has them; ranking uses both languages. `vector` is the query's
+        embedding when the caller already has it."""
         query = query.strip()
+        corpus = self._corpus
         allowed = {
             entry_id
-            for entry_id, entry in self.kb.entries.items()
+            for entry_id, entry in corpus.entries.items()
             if (kind is None or entry.kind == kind) and (entry_filter is None or entry_filter(entry))
         }
         if not query or not allowed:
             return SearchResponse(query=query, answerable=False, results=[])
 
-        vector = self._query_vector(query)
+        if vector is None:
+            vector = self._query_vector(query)
         hits = self._index.search(vector, n=max(120, 24 * k), kind=kind)
         profile: dict[str, float] = {}
         detail: dict[str, PassageHit] = {}
@@ -102,9 +144,9 @@ class Retriever:
         }
 
         query_terms = terms(query)
-        lexical = self._lexical.scores(query_terms)
-        coverage = self._lexical.coverage(query_terms)
-        named = {hit.entry_id: hit for hit in self._aliases.find(query) if hit.entry_id in allowed}
+        lexical = corpus.lexical.scores(query_terms)
+        coverage = corpus.lexical.coverage(query_terms)
+        named = {hit.entry_id: hit for hit in corpus.aliases.find(query) if hit.entry_id in allowed}
 
         dense_rank = sorted(dense, key=lambda e: -dense[e])
         lexical_rank = sorted((e for e in allowed if lexical.get(e, 0.0) > 0), key=lambda e: -lexical[e])
@@ -123,9 +165,9 @@ class Retriever:
 
         ranked = sorted(set(fused) | set(named), key=order)[:k]
         results = [
-            self._result(entry_id, lang, fused.get(entry_id, 0.0) / best_possible, quoted.get(entry_id),
-                         profile.get(entry_id, 0.0), lexical.get(entry_id, 0.0) / top_lexical,
-                         named.get(entry_id))
+            self._result(corpus.entries[entry_id], lang, fused.get(entry_id, 0.0) / best_possible,
+                         quoted.get(entry_id), profile.get(entry_id, 0.0),
+                         lexical.get(entry_id, 0.0) / top_lexical, named.get(entry_id))
             for entry_id in ranked
         ]
         answerable = bool(results) and self.abstention.answerable(
@@ -133,13 +175,13 @@ class Retriever:
             coverage=coverage.get(results[0].id, 0.0),
             named=bool(named),
             out_of_scope=self._out_of_scope.closeness(vector),
-            missing_figure=bool(asked_figures(query) - self._figures[results[0].id]),
+            missing_figure=bool(asked_figures(query) - corpus.figures[results[0].id]),
         )
         return SearchResponse(query=query, answerable=answerable, results=results)
 
     def _result(
         self,
-        entry_id: str,
+        entry: Entry,
         lang: str,
         score: float,
         passage: PassageHit | None,
@@ -147,9 +189,8 @@ class Retriever:
         lexical: float,
         alias: AliasHit | None,
     ) -> SearchResult:
-        entry = self.kb.entries[entry_id]
         return SearchResult(
-            id=entry_id,
+            id=entry.id,
             name=entry.name.get(lang),
             score=round(min(score, 1.0), 4),
             passage=passage.text if passage else entry.summary.get(lang),

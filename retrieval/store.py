@@ -1,9 +1,9 @@
 """The Chroma collection of passage embeddings: the only module that talks to Chroma."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import chromadb
@@ -22,14 +22,6 @@ Progress = Callable[[int, int, str], None]
 # over a few thousand rows takes well under a millisecond, a Chroma query about ten. Chroma
 # stays the store of record; larger indexes are searched with its ANN query.
 IN_MEMORY_LIMIT = 50_000
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    vectors: np.ndarray
-    ids: list[str]
-    metadatas: list[dict[str, Any]]
-    documents: list[str]
 
 
 @dataclass
@@ -52,6 +44,48 @@ class PassageHit:
     lang: str
     text: str
     similarity: float
+
+
+class PassageSearch(Protocol):
+    """What the retriever needs of an index: the passages closest to a query vector."""
+
+    def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]: ...
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+@dataclass(frozen=True)
+class PassageSnapshot:
+    """Passage vectors held in memory (unit length) and searched by exact cosine."""
+
+    vectors: np.ndarray
+    ids: list[str]
+    metadatas: list[dict[str, Any]]
+    documents: list[str]
+
+    def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]:
+        if n <= 0 or not self.ids:
+            return []
+        query = np.asarray(vector, dtype=np.float32)
+        scores = self.vectors @ (query / (np.linalg.norm(query) or 1.0))
+        if kind is not None:
+            scores = np.where([m.get("kind") == kind for m in self.metadatas], scores, -np.inf)
+        top = np.argsort(-scores)[:n]
+        return [
+            PassageHit(
+                self.ids[i],
+                str(self.metadatas[i]["entry_id"]),
+                str(self.metadatas[i]["section"]),
+                str(self.metadatas[i]["lang"]),
+                self.documents[i],
+                float(scores[i]),
+            )
+            for i in top
+            if np.isfinite(scores[i])
+        ]
 
 
 def chroma_client(*, path: Path | None, url: str | None) -> Any:
@@ -87,7 +121,7 @@ class VectorIndex:
             collection_metadata={"hnsw:space": "cosine"},
         )
         self._count = len(self._store.get(include=[])["ids"])
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: PassageSnapshot | None = None
 
     def indexed_hashes(self) -> dict[str, str]:
         data = self._store.get(include=["metadatas"])
@@ -105,20 +139,8 @@ class VectorIndex:
 
     def _add(self, entry: Entry) -> None:
         items = passages(entry)
-        digest = entry.content_hash()
         self._store.add_texts(
-            texts=[p.text for p in items],
-            metadatas=[
-                {
-                    "entry_id": entry.id,
-                    "kind": entry.kind,
-                    "hash": digest,
-                    "section": p.section,
-                    "lang": p.lang,
-                }
-                for p in items
-            ],
-            ids=[p.id for p in items],
+            texts=[p.text for p in items], metadatas=_passage_metadata(entry), ids=[p.id for p in items]
         )
 
     def sync(self, entries: dict[str, Entry], progress: Progress | None = None) -> SyncReport:
@@ -152,45 +174,45 @@ class VectorIndex:
         self._snapshot = None
         return report
 
-    def _loaded(self) -> _Snapshot:
+    def _loaded(self) -> PassageSnapshot:
         if self._snapshot is None:
             data = self._store.get(include=["embeddings", "metadatas", "documents"])
             vectors = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1)
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            self._snapshot = _Snapshot(
-                vectors / np.where(norms == 0, 1, norms),
+            self._snapshot = PassageSnapshot(
+                _unit_rows(vectors),
                 list(data["ids"]),
                 [dict(m or {}) for m in data["metadatas"]],
                 list(data["documents"]),
             )
         return self._snapshot
 
-    def _search_in_memory(self, vector: list[float], n: int, kind: str | None) -> list[PassageHit]:
-        snap = self._loaded()
-        query = np.asarray(vector, dtype=np.float32)
-        scores = snap.vectors @ (query / (np.linalg.norm(query) or 1.0))
-        if kind is not None:
-            scores = np.where([m.get("kind") == kind for m in snap.metadatas], scores, -np.inf)
-        top = np.argsort(-scores)[:n]
-        return [
-            PassageHit(
-                snap.ids[i],
-                str(snap.metadatas[i]["entry_id"]),
-                str(snap.metadatas[i]["section"]),
-                str(snap.metadatas[i]["lang"]),
-                snap.documents[i],
-                float(scores[i]),
-            )
-            for i in top
-            if np.isfinite(scores[i])
-        ]
+    def with_entries(self, entries: Iterable[Entry]) -> PassageSnapshot:
+        """The passages as they would be after syncing these (new or changed) entries, in
+        memory only: the collection is not touched, so an edit can be tried out first. Only
+        the given entries are embedded. Searched by exact cosine, as the live index is up to
+        IN_MEMORY_LIMIT passages."""
+        changed = list(entries)
+        replaced = {entry.id for entry in changed}
+        live = self._loaded()
+        keep = [i for i, metadata in enumerate(live.metadatas) if metadata.get("entry_id") not in replaced]
+        items = [p for entry in changed for p in passages(entry)]
+        vectors = live.vectors[keep]
+        if items:
+            fresh = np.asarray(self._embedder.embed_documents([p.text for p in items]), dtype=np.float32)
+            vectors = np.vstack([vectors, _unit_rows(fresh.reshape(len(items), -1))])
+        return PassageSnapshot(
+            vectors,
+            [live.ids[i] for i in keep] + [p.id for p in items],
+            [live.metadatas[i] for i in keep] + [m for entry in changed for m in _passage_metadata(entry)],
+            [live.documents[i] for i in keep] + [p.text for p in items],
+        )
 
     def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]:
         n = min(n, self.count())
         if n <= 0:
             return []
         if self.count() <= IN_MEMORY_LIMIT:
-            return self._search_in_memory(vector, n, kind)
+            return self._loaded().search(vector, n, kind)
         found = self._store.similarity_search_by_vector_with_relevance_scores(
             vector, k=n, filter={"kind": kind} if kind else None
         )
@@ -206,3 +228,11 @@ class VectorIndex:
             )
             for doc, distance in found
         ]
+
+
+def _passage_metadata(entry: Entry) -> list[dict[str, Any]]:
+    digest = entry.content_hash()
+    return [
+        {"entry_id": entry.id, "kind": entry.kind, "hash": digest, "section": p.section, "lang": p.lang}
+        for p in passages(entry)
+    ]

@@ -31,6 +31,10 @@ def settings(session_data_dir: Path) -> Settings:
         data_dir=session_data_dir,
         knowledge_dir=DEFAULT_ENTRIES_DIR,
         seeds_dir=DEFAULT_SEEDS_DIR,
+        # Every in-process test client is one address; tests of the limits set their own.
+        rate_limit_sessions="10000/minute",
+        rate_limit_messages="10000/minute",
+        rate_limit_resume="10000/minute",
         _env_file=None,
     )
 

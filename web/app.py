@@ -9,8 +9,17 @@ from fastapi.staticfiles import StaticFiles
 
 from intake.runtime import Runtime, build_runtime
 from intake.settings import Settings
-from web.api import cases, health, search, sessions
+from web.api import cases, health, partners, search, sessions
+from web.auth import install_auth
 from web.errors import install_error_handlers
+from web.pages import admin as kb_admin_pages
+from web.pages import admin_access_log
+from web.pages import auth as auth_pages
+from web.pages import console as console_pages
+from web.pages import owner as owner_pages
+from web.pages import users as user_pages
+from web.ratelimit import RateLimiter
+from web.security import install_security_headers
 from web.templating import STATIC_DIR
 
 
@@ -22,11 +31,21 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
 
     app = FastAPI(title="디지털전환 상담 도우미", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter.from_settings(settings)
     install_error_handlers(app)
+    install_security_headers(app)
+    install_auth(app)
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(sessions.router)
+    app.include_router(partners.router)
     app.include_router(cases.router)
+    app.include_router(auth_pages.router)
+    app.include_router(owner_pages.router)
+    app.include_router(user_pages.router)
+    app.include_router(admin_access_log.router)
+    app.include_router(console_pages.router)
+    app.include_router(kb_admin_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

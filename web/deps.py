@@ -10,6 +10,11 @@ from retrieval import Retriever
 
 def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
+    # Another worker process may have saved a knowledge-base edit: one indexed lookup per
+    # request tells, and the edit is loaded before this request uses the knowledge base.
+    if not getattr(request.state, "knowledge_checked", False):
+        request.state.knowledge_checked = True
+        runtime.knowledge.refresh_if_stale()
     return runtime
 
 

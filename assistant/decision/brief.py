@@ -61,6 +61,9 @@ class Contact(BaseModel):
 class Consent(BaseModel):
     given_at: datetime | None = None
     text_version: str | None = None
+    # The separate consent for optional items (the contact's name); briefs made before it
+    # existed have none.
+    optional_items: bool = False
 
 
 class NeedsBrief(BaseModel):
@@ -139,6 +142,7 @@ def build_brief(
     consent_given_at: datetime | None,
     consent_text_version: str | None,
     kb: KnowledgeBase,
+    consent_optional_items: bool = False,
     search: KnowledgeSearch,
     roster: Sequence[MentorEntry],
     open_load: Mapping[str, int],
@@ -168,6 +172,7 @@ def build_brief(
         urgency=firm.str_of("needs.urgency"),
         contact=Contact(name=firm.str_of("contact.name"), email=firm.str_of("contact.email"),
                         phone=firm.str_of("contact.phone")),
-        consent=Consent(given_at=consent_given_at, text_version=consent_text_version),
+        consent=Consent(given_at=consent_given_at, text_version=consent_text_version,
+                        optional_items=consent_optional_items),
         vendor_disclaimer=load_brief_prompts(lang).vendors.disclaimer,
     )

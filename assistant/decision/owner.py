@@ -37,15 +37,17 @@ class OwnerCopy(BaseModel):
 
 
 def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS, handed_over: bool = True) -> OwnerCopy:
-    """The owner's short version. `handed_over` is False when the owner refused consent: then
-    no mentor will call, and the next step says so."""
+    """The owner's short version. `handed_over` is False when the owner refused consent or,
+    having consented, left no email or phone: then no mentor will call, and the next step
+    says which of the two it was."""
     programs = [p for p in brief.programs if p.eligibility != "ineligible"][:OWNER_PROGRAMS]
     owner = load_brief_prompts(brief.lang).owner
+    without_mentor = owner.next_step_without_contact if brief.consent.given_at else owner.next_step_without_mentor
     return OwnerCopy(
         lang=brief.lang,
         created_at=brief.created_at,
         readiness=brief.readiness,
         programs=[OwnerProgram(id=p.id, name=p.name, eligibility=p.eligibility, reasons=p.reasons,
                                citations=p.citations, checks=p.checks) for p in programs],
-        next_step=(owner.next_step.format(days=contact_days) if handed_over else owner.next_step_without_mentor),
+        next_step=owner.next_step.format(days=contact_days) if handed_over else without_mentor,
     )

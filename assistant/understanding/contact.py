@@ -56,6 +56,22 @@ def find_phone(text: str) -> tuple[str, str] | None:
     return f"0{m.group(1)}-{m.group(2)}-{m.group(3)}", m.group()
 
 
+def _redact_once(text: str, marker: str) -> str:
+    """E-mail addresses first, so the digits of one are not read as a phone number."""
+    return _PHONE.sub(marker, EMAIL.sub(marker, text))
+
+
+def redact_contact(text: str, marker: str) -> str:
+    """`text` with every e-mail address and phone number replaced by `marker`. The owner's
+    own characters are kept unless a number only shows after normalising (full-width digits):
+    then the normalised text is what is kept."""
+    redacted = _redact_once(text, marker)
+    normalized = normalize(redacted)
+    if EMAIL.search(normalized) or _PHONE.search(normalized):
+        return _redact_once(normalized, marker)
+    return redacted
+
+
 def _trim_name(name: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", name.strip())).strip()
 

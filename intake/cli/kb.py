@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from intake.cli.progress import progress_bar, stderr
+from intake.kbadmin.live import load_effective_kb
 from intake.runtime import open_index
 from intake.settings import Settings
 from knowledge.loader import load_knowledge_base
@@ -36,7 +37,7 @@ def validate() -> None:
 def reindex() -> None:
     """Re-embed changed entries, add new ones and drop deleted ones."""
     settings = Settings()
-    kb, problems = load_knowledge_base(settings.knowledge_dir, settings.seeds_dir, strict=False)
+    _, problems = load_knowledge_base(settings.knowledge_dir, settings.seeds_dir, strict=False)
     if problems:
         for problem in problems:
             stderr.print(str(problem), markup=False)
@@ -44,7 +45,7 @@ def reindex() -> None:
         raise typer.Exit(code=1)
     index = open_index(settings, load_embedder(settings.embedder, settings.embedder_path))
     with progress_bar("Reindexing") as update:
-        report = index.sync(kb.entries, update)
+        report = index.sync(load_effective_kb(settings).entries, update)
     typer.echo(
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
         f"{report.unchanged} unchanged"
@@ -55,9 +56,9 @@ def reindex() -> None:
 def export_(
     output: Annotated[Path | None, typer.Argument(help="JSON Lines file; standard output if omitted")] = None,
 ) -> None:
-    """Write every entry as one JSON object a line."""
+    """Write every entry (with the edits saved on the admin pages) as one JSON object a line."""
     settings = Settings()
-    kb, _ = load_knowledge_base(settings.knowledge_dir, settings.seeds_dir, strict=True)
+    kb = load_effective_kb(settings)
     lines = "\n".join(to_jsonl(kb)) + "\n"
     if output is None:
         sys.stdout.write(lines)

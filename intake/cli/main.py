@@ -9,7 +9,10 @@ from intake.cli.brief import brief_app
 from intake.cli.chat import chat
 from intake.cli.eval import eval_app
 from intake.cli.kb import kb_app
+from intake.cli.partners import partners_app
+from intake.cli.privacy import privacy_app
 from intake.cli.progress import progress_bar, stderr
+from intake.cli.users import users_app
 from intake.runtime import build_runtime
 from intake.settings import Settings
 
@@ -17,6 +20,9 @@ app = typer.Typer(help="디지털전환 상담 도우미 — SME digital-transfo
 app.add_typer(kb_app, name="kb")
 app.add_typer(eval_app, name="eval")
 app.add_typer(brief_app, name="brief")
+app.add_typer(users_app, name="users")
+app.add_typer(partners_app, name="partners")
+app.add_typer(privacy_app, name="privacy")
 app.command()(chat)
 
 
@@ -43,6 +49,11 @@ def serve(
 
         uvicorn.run(create_app(settings, runtime=runtime), host=host, port=port)
         return
+    if settings.chroma_url is None:
+        # An embedded Chroma belongs to one process: vectors another worker writes for a
+        # knowledge-base edit break this one's searches. A Chroma server is shared safely.
+        stderr.print("Warning: with several workers, set INTAKE_CHROMA_URL to a Chroma server before "
+                     "editing the knowledge base on the admin pages.")
     # Worker processes read the same settings from the environment; the index is built.
     os.environ.setdefault("INTAKE_DATA_DIR", str(settings.data_dir))
     uvicorn.run("web.app:app_from_environment", factory=True, host=host, port=port, workers=workers)

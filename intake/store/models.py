@@ -115,15 +115,31 @@ class CaseRow(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_case_id)
     session_id: Mapped[str] = mapped_column(ForeignKey("chat_sessions.id", ondelete="CASCADE"), unique=True)
-    status: Mapped[str] = mapped_column(String(32), default="new")
+    # A step of intake/casework/workflow.py; cases made before it existed said "new" (= received).
+    status: Mapped[str] = mapped_column(String(32), default="received", index=True)
     partner: Mapped[str | None] = mapped_column(String(64))
     lang: Mapped[str] = mapped_column(String(8))
     kb_version: Mapped[str] = mapped_column(String(32))
     brief: Mapped[dict[str, Any]]
     # The version of the consent text the owner agreed to (PIPA: what they were shown).
     consent_version: Mapped[str | None] = mapped_column(String(32))
+    # Casework (migration 0005): who holds the case and since when it was contacted or closed
+    # (closed or rejected); region, industry, urgency and programs copy the brief for the
+    # queue's filters (intake/casework/columns.py). The assignee is a users.id without a
+    # foreign key: this module must load without the accounts package, and the casework
+    # service only ever stores the id of an active mentor it has just read.
+    assignee_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    team: Mapped[str | None] = mapped_column(String(64), index=True)
+    first_contact_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    region: Mapped[str | None] = mapped_column(String(32), index=True)
+    industry: Mapped[str | None] = mapped_column(String(32), index=True)
+    urgency: Mapped[str | None] = mapped_column(String(32))
+    programs: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # When `intake privacy purge` destroyed the contact data; the anonymised brief stays.
+    contact_purged_at: Mapped[datetime | None]
 
 
 class PartnerRow(Base):

@@ -4,6 +4,8 @@ flush; the caller owns the transaction and commits once per request."""
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -15,9 +17,18 @@ from intake.store.models import (
     CLIENT_MESSAGE_ID_MAX,
     ChatSessionRow,
     PostedMessageRow,
+    SessionAccessRow,
     SessionEventRow,
     utc_now,
 )
+
+# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives;
+# 8 symbols are 40 bits. Input folds the look-alikes back (O -> 0, I and L -> 1).
+RESUME_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RESUME_CODE_LENGTH = 8
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_DASHES = "-‐‑‒–—−"
+_RESUME_RETRIES = 5
 
 
 def new_token() -> str:
@@ -30,6 +41,70 @@ def hash_token(token: str) -> str:
 
 def verify_token(row: ChatSessionRow, token: str) -> bool:
     return hmac.compare_digest(row.token_hash, hash_token(token))
+
+
+def grants_access(db: Session, row: ChatSessionRow, token: str) -> bool:
+    """The session's first token, or one issued later to another device with the resume code."""
+    if verify_token(row, token):
+        return True
+    extra = db.get(SessionAccessRow, hash_token(token))
+    return extra is not None and extra.session_id == row.id
+
+
+def new_resume_code() -> str:
+    return "".join(secrets.choice(RESUME_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+
+
+def format_resume_code(code: str) -> str:
+    """`K7QF92XM` as the owner sees it: `K7QF-92XM`."""
+    half = RESUME_CODE_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def normalise_resume_code(typed: str) -> str | None:
+    """The code as stored, from what an owner typed (any case, dashes, spaces, look-alike
+    letters); None when it cannot be a code at all."""
+    code = "".join(ch for ch in typed.upper() if not ch.isspace() and ch not in _DASHES).translate(_LOOK_ALIKES)
+    if len(code) != RESUME_CODE_LENGTH or any(ch not in RESUME_ALPHABET for ch in code):
+        return None
+    return code
+
+
+def hash_resume_code(code: str) -> str:
+    return hashlib.sha256(code.encode("ascii")).hexdigest()
+
+
+def assign_resume_code(db: Session, *, session_id: str, generate: Callable[[], str] = new_resume_code) -> str:
+    """Gives the session a fresh resume code and returns it; only its hash is stored. Codes are
+    unique: on the rare clash with another session's code a new one is drawn."""
+    for _ in range(_RESUME_RETRIES):
+        code = generate()
+        try:
+            with db.begin_nested():
+                db.execute(
+                    update(ChatSessionRow)
+                    .where(ChatSessionRow.id == session_id)
+                    .values(resume_code_hash=hash_resume_code(code))
+                )
+        except IntegrityError:
+            continue
+        return code
+    raise RuntimeError(f"no free resume code after {_RESUME_RETRIES} draws")
+
+
+def find_by_resume_code(db: Session, *, code: str, active_since: datetime) -> ChatSessionRow | None:
+    """The session with this (normalised) code, if it was last active at or after `active_since`."""
+    statement = select(ChatSessionRow).where(
+        ChatSessionRow.resume_code_hash == hash_resume_code(code),
+        ChatSessionRow.updated_at >= active_since,
+    )
+    return db.scalars(statement).one_or_none()
+
+
+def grant_access(db: Session, *, session_id: str, token: str) -> None:
+    """Lets a further bearer token open the session; the earlier tokens keep working."""
+    db.add(SessionAccessRow(token_hash=hash_token(token), session_id=session_id))
+    db.flush()
 
 
 def create_session(db: Session, *, lang: str, partner: str | None, token: str) -> ChatSessionRow:

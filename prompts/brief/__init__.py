@@ -2,14 +2,13 @@
 the owner's next step), per language, loaded from prompts/brief/<lang>.yaml and validated so
 a missing sentence or a mistyped placeholder is caught at load, not in a mentor's queue."""
 
-import string
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from prompts import load_prompt_file
+from prompts import check_placeholders, load_prompt_file, placeholders
 
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
@@ -21,10 +20,6 @@ DIMENSIONS: tuple[str, ...] = (
 BANDS: tuple[str, ...] = ("basic", "average", "moderately_advanced", "advanced")
 
 
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
 class _Templates(BaseModel):
     """A group of templates; each field lists the placeholders it may use."""
 
@@ -33,10 +28,8 @@ class _Templates(BaseModel):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> "_Templates":
-        for name, allowed in type(self).allowed.items():
-            unknown = placeholders(getattr(self, name)) - allowed
-            if unknown:
-                raise ValueError(f"{name}: unknown placeholder(s) {sorted(unknown)}")
+        allowed = type(self).allowed
+        check_placeholders(((name, getattr(self, name)) for name in allowed), allowed)
         return self
 
 
@@ -137,7 +130,9 @@ class MentorText(_Templates):
 class OwnerText(_Templates):
     next_step: str
     next_step_without_mentor: str
-    allowed = {"next_step": frozenset({"days"}), "next_step_without_mentor": frozenset()}
+    next_step_without_contact: str
+    allowed = {"next_step": frozenset({"days"}), "next_step_without_mentor": frozenset(),
+               "next_step_without_contact": frozenset()}
 
 
 class PageText(_Templates):

@@ -146,14 +146,15 @@ def test_whole_intake_reaches_summary_consent_and_brief(chat: ChatFactory) -> No
         expecting = c.turn.expecting
         if expecting is None:
             break
-        if expecting == "contact.name":
+        if expecting == "consent" and c.state.consent is None:
             summary_seen = any("정리했어요" in m for m in c.turn.messages)
             assert any(o.value.startswith("fix:") for o in c.turn.options)
         c.say("네, 동의합니다" if expecting == "consent" else answers[expecting])
     assert summary_seen
     assert c.turn.brief_ready is True
     state = c.state
-    assert state.consent is not None and state.consent.given
+    assert state.consent is not None and state.consent.given and state.consent.optional
+    assert state.known()["contact.name"] == "김민수"
     assert state.known()["readiness.data"] == 1
     assert state.known()["costs.it_budget_krw_per_year"] == 12_000_000
     assert state.known()["needs.support_types"] == ["funding", "mentoring"]
@@ -161,10 +162,9 @@ def test_whole_intake_reaches_summary_consent_and_brief(chat: ChatFactory) -> No
 
 def test_consent_refused_erases_contact(chat: ChatFactory) -> None:
     c = chat()
-    c.say("서울 카페 직원 3명")
+    c.say("서울 카페 직원 3명, 연락은 a@example.com")
     while c.turn.expecting not in (None, "consent"):
-        expecting = c.turn.expecting
-        c.say("a@example.com" if expecting == "contact.email" else "잘 모르겠어요")
+        c.say("잘 모르겠어요")
     assert c.turn.expecting == "consent"
     c.say("동의하지 않아요")
     assert c.turn.brief_ready is False
@@ -175,13 +175,14 @@ def test_consent_refused_erases_contact(chat: ChatFactory) -> None:
 def test_summary_fix_option_reopens_that_slot(chat: ChatFactory) -> None:
     c = chat()
     c.say("서울 카페 직원 3명")
-    while c.turn.expecting != "contact.name":
+    while c.turn.expecting != "consent":
         c.say("잘 모르겠어요")
     c.say("fix:company.employees")
     assert c.turn.expecting == "company.employees"
     c.say("4명이요")
     assert c.value("company.employees") == 4
-    assert c.turn.expecting == "contact.name"
+    assert c.turn.expecting == "consent"
+    assert c.state.consent is None
 
 
 def test_state_is_exactly_what_replaying_stored_events_gives(chat: ChatFactory) -> None:

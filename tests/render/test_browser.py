@@ -2,46 +2,26 @@
 phone and desktop width into tests/screenshots/, no sideways scrolling at 360 px, and the
 radar visible. Korean glyphs come from the font package the PDF uses, via fontconfig."""
 
-import os
 from collections.abc import Iterator
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from assistant.decision.brief import NeedsBrief
 from assistant.decision.owner import owner_copy
 from intake.render.html import render_brief_html, render_owner_html
+from tests.browser import CHROMIUM, launch_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
-def fontconfig(tmp: Path) -> Path:
-    fonts = files("paperang_p2_fonts_cjk") / "fonts"
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{fonts}</dir><cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    return conf
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    conf = fontconfig(tmp_path_factory.mktemp("fonts"))
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS,
-                                              env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    with launch_chromium(tmp_path_factory.mktemp("fonts")) as chromium:
         yield chromium
-        chromium.close()
 
 
 def open_page(browser: Browser, html: str, path: Path, width: int) -> Page:

@@ -9,13 +9,7 @@ from intake.cases import CaseService
 from intake.chat import ChatService
 from intake.runtime import Runtime, brief_builder
 from intake.store.database import make_engine, session_factory
-
-INTAKE = [
-    "대전에서 직원 25명으로 금형 만드는 회사입니다", "2010년", "30억", "한빛정밀", "월 100만원", "인건비요",
-    "운영자금이요", "없어요", "엑셀 정도만 해요", "네", "안 해요", "네", "안 써요", "검토 중이에요", "전혀 몰라요",
-    "엑셀로 각자 관리해요", "백신만 있어요", "생산 데이터를 모아서 불량을 줄이고 싶어요", "자금이랑 멘토링이요",
-    "3개월 안에요", "김민수", "minsu@example.com", "네, 동의합니다",
-]
+from tests.intake_answers import run_intake
 
 
 def service(engine: Engine, runtime: Runtime) -> tuple[ChatService, CaseService]:
@@ -27,12 +21,9 @@ def service(engine: Engine, runtime: Runtime) -> tuple[ChatService, CaseService]
 
 def test_whole_intake_creates_a_case(engine: Engine, runtime: Runtime) -> None:
     chat, cases = service(engine, runtime)
-    started = chat.start(lang="ko", partner="portal-a")
-    turn = started.turn
-    for n, text in enumerate(INTAKE):
-        turn = chat.post(session_id=started.session_id, token=started.token, client_message_id=f"m{n}", text=text)
-    assert turn.brief_ready
-    case_id = cases.case_for_session(started.session_id)
+    session_id = run_intake(chat, partner="portal-a")
+    assert chat.replay_session(session_id).brief_ready
+    case_id = cases.case_for_session(session_id)
     assert case_id is not None
     brief = cases.get_brief(case_id)
     assert brief.partner == "portal-a"

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from assistant.understanding.contact import clean_name, find_company_name, find_email, find_phone
+from assistant.understanding.contact import clean_name, find_company_name, find_email, find_phone, redact_contact
+from assistant.understanding.extract import extract_slots
 from assistant.understanding.founding import find_founding, parse_founded_year
 
 TODAY = date(2025, 6, 1)
@@ -127,3 +128,32 @@ def test_email(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["no email", "kim@", "@example.com", "kim at example dot com"])
 def test_no_email(text: str) -> None:
     assert find_email(text) is None
+
+
+MARK = "[연락처 생략]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("연락은 010-1234-5678로 주세요", f"연락은 {MARK}로 주세요"),
+        ("메일 kim01012345678@example.co.kr, 번호 02)123-4567", f"메일 {MARK}, 번호 {MARK}"),
+        ("대표번호 1588-1234 또는 +82 10 9876 5432", f"대표번호 {MARK} 또는 {MARK}"),
+        # Full-width digits only show as a number once normalised; then the normalised text is kept.
+        ("０１０－１２３４－５６７８  으로   주세요", f"{MARK} 으로 주세요"),
+    ],
+)
+def test_redact_contact(text: str, expected: str) -> None:
+    redacted = redact_contact(text, MARK)
+    assert redacted == expected
+    assert find_email(redacted) is None and find_phone(redacted) is None
+
+
+@pytest.mark.parametrize("text", ["직원 25명, 매출 30억", "2015년에   창업했어요", "월 50만원, 010 계획 없음", ""])
+def test_redact_contact_leaves_other_text_untouched(text: str) -> None:
+    assert redact_contact(text, MARK) == text
+
+
+def test_redaction_marker_reads_as_no_fact() -> None:
+    assert extract_slots(MARK) == []
+    assert extract_slots("[contact removed]") == []

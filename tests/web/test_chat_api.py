@@ -34,7 +34,7 @@ def test_several_facts_in_one_message_and_state(client: TestClient) -> None:
     turn = say(client, session_id, headers, "대전에서 직원 25명으로 금형 만드는 회사입니다", "m1")
     assert turn["expecting"] == "company.founded_year"
     state = client.get(f"/api/sessions/{session_id}", headers=headers).json()
-    assert set(state) == {"lang", "slots", "expecting", "brief_ready", "transcript"}
+    assert {"lang", "slots", "expecting", "brief_ready", "transcript"} <= set(state)
     assert state["slots"]["company.region"]["value"] == "daejeon"
     assert state["slots"]["company.employees"]["value"] == 25
     assert state["slots"]["company.industry"]["value"] == "manufacturing"

@@ -1,125 +1,196 @@
-"""The chat API (contracts.md §5): create a session, post a message, read the state."""
+"""The chat API (contracts.md §5): create or resume a session, post a message, switch the
+language, read the state.
 
-from typing import Annotated, Any, Literal
+Every request that changes state is checked in this order: the bearer token, the Origin
+(only this service's pages or the session's partner), the size, the rate limit. Error
+messages an owner may see are in the session's language (prompts/errors)."""
 
-from fastapi import APIRouter, Header, Path
-from pydantic import BaseModel, Field
+from collections.abc import Callable, Collection
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Request
 
 from assistant.decision.owner import OwnerCopy
-from assistant.turns import Turn
-from intake.chat import ChatError, ChatService
+from assistant.state import DialogueState
+from intake.chat import RESUME_CODE_DAYS, ChatError, ChatService
+from intake.partners import Partner
+from intake.runtime import Runtime
+from prompts import Lang
+from web.api.locale import localized_error, request_lang
+from web.api.partners import active_partner
+from web.api.session_schemas import (
+    MAX_TEXT,
+    Answer,
+    Created,
+    LanguageChange,
+    NewMessage,
+    NewSession,
+    Resumed,
+    ResumeRequest,
+    SessionView,
+    SlotView,
+    TranscriptView,
+)
 from web.deps import RuntimeDep
-from web.errors import ApiError
+from web.ratelimit import RateLimiter, RateLimiterDep, Scope, client_address
+from web.security import refused_origin
 
 router = APIRouter(prefix="/api/sessions")
 
-MAX_TEXT = 2000
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
-_STATUS = {"not_found": 404, "forbidden": 403, "not_ready": 409}
+Authorization = Annotated[str | None, Header()]
+_STATUS = {"not_found": 404, "forbidden": 403, "not_ready": 409, "unknown_resume_code": 404}
+_VALUES: dict[str, dict[str, object]] = {"unknown_resume_code": {"days": RESUME_CODE_DAYS}}
 
 
-class NewSession(BaseModel):
-    lang: Literal["ko", "en"] = "ko"
-    partner: str | None = Field(default=None, max_length=64)
-
-
-class Created(BaseModel):
-    session_id: str
-    token: str
-    turn: Turn
-
-
-class NewMessage(BaseModel):
-    client_message_id: str = Field(min_length=1, max_length=100)
-    text: str
-
-
-class Answer(BaseModel):
-    turn: Turn
-
-
-class SlotView(BaseModel):
-    value: Any
-    status: str
-    raw_text: str
-    source_message: str | None
-
-
-class TranscriptView(BaseModel):
-    role: str
-    text: str
-    at: str
-
-
-class SessionView(BaseModel):
-    lang: str
-    slots: dict[str, SlotView]
-    expecting: str | None
-    brief_ready: bool
-    transcript: list[TranscriptView]
-
-
-def _bearer(authorization: str | None) -> str:
+def _bearer(authorization: str | None, lang: Lang) -> str:
     if not authorization or not authorization.lower().startswith("bearer ") or not authorization[7:].strip():
-        raise ApiError(401, "unauthorized", "Send the session token as 'Authorization: Bearer <token>'.")
+        raise localized_error(401, "unauthorized", lang)
     return authorization[7:].strip()
 
 
-def _call(chat: ChatService, method: str, **kwargs: Any) -> Any:
+def _call(chat: ChatService, lang: Lang, method: str, /, **kwargs: Any) -> Any:
     try:
         return getattr(chat, method)(**kwargs)
     except ChatError as exc:
-        raise ApiError(_STATUS.get(exc.code, 400), exc.code, exc.message) from exc
+        raise localized_error(_STATUS.get(exc.code, 400), exc.code, lang, _VALUES.get(exc.code),
+                              fallback=exc.message) from exc
+
+
+def _refuse_foreign(request: Request, partner: Partner | None, lang: Lang) -> None:
+    """403 for a state change sent from a foreign page (a browser names it in Origin)."""
+    refused = refused_origin(request, partner)
+    if refused is not None:
+        raise localized_error(403, "origin_not_allowed", lang, {"origin": refused})
+
+
+def _throttle(limiter: RateLimiter, scope: Scope, key: str, lang: Callable[[], Lang]) -> None:
+    """429 with Retry-After once `key` is past the scope's limit; `lang` is asked only then,
+    since finding a session's language means replaying it."""
+    retry_after = limiter.hit(scope, key)
+    if retry_after is not None:
+        raise localized_error(429, "rate_limited", lang(), text=f"rate_limited_{scope}",
+                              headers={"Retry-After": str(retry_after)})
+
+
+def _session_lang(runtime: Runtime, session_id: str) -> Callable[[], Lang]:
+    return lambda: runtime.chat.replay_session(session_id).lang
+
+
+def _authorised(request: Request, runtime: Runtime, session_id: str, authorization: str | None) -> str:
+    """The bearer token, once it opens the session and the request's Origin may use it."""
+    lang = request_lang(request)
+    token = _bearer(authorization, lang)
+    partner_key = _call(runtime.chat, lang, "authorise", session_id=session_id, token=token)
+    if request.headers.get("origin") is not None:
+        _refuse_foreign(request, runtime.partners.get(partner_key) if partner_key else None, lang)
+    return token
 
 
 @router.post("", status_code=201, response_model=Created)
-def create_session(runtime: RuntimeDep, body: NewSession) -> Created:
+def create_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDep, body: NewSession) -> Created:
+    lang = body.lang if "lang" in body.model_fields_set else request_lang(request)
+    _throttle(limiter, "sessions", client_address(request), lambda: lang)
+    partner = active_partner(runtime.partners, body.partner, lang) if body.partner else None
+    _refuse_foreign(request, partner, lang)
     started = runtime.chat.start(lang=body.lang, partner=body.partner)
-    return Created(session_id=started.session_id, token=started.token, turn=started.turn)
+    return Created(session_id=started.session_id, token=started.token, turn=started.turn,
+                   resume_code=started.resume_code)
+
+
+@router.post("/resume", response_model=Resumed)
+def resume_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDep, body: ResumeRequest) -> Resumed:
+    """A new token for the session a resume code belongs to. Only this service's own pages
+    may send it: a code opens the whole transcript."""
+    lang = request_lang(request, body.lang)
+    _refuse_foreign(request, None, lang)
+    _throttle(limiter, "resume", client_address(request), lambda: lang)
+    resumed = _call(runtime.chat, lang, "resume", code=body.code)
+    return Resumed(session_id=resumed.session_id, token=resumed.token)
 
 
 @router.post("/{session_id}/messages", response_model=Answer)
 def post_message(
+    request: Request,
     runtime: RuntimeDep,
+    limiter: RateLimiterDep,
     session_id: SessionId,
     body: NewMessage,
-    authorization: Annotated[str | None, Header()] = None,
+    authorization: Authorization = None,
 ) -> Answer:
-    token = _bearer(authorization)
+    token = _authorised(request, runtime, session_id, authorization)
     if len(body.text) > MAX_TEXT:
-        raise ApiError(413, "too_large", f"A message can be at most {MAX_TEXT} characters.")
-    turn = _call(runtime.chat, "post", session_id=session_id, token=token,
+        raise localized_error(413, "too_large", _session_lang(runtime, session_id)(), {"limit": MAX_TEXT})
+    _throttle(limiter, "messages", session_id, _session_lang(runtime, session_id))
+    turn = _call(runtime.chat, request_lang(request), "post", session_id=session_id, token=token,
                  client_message_id=body.client_message_id, text=body.text)
     return Answer(turn=turn)
 
 
+@router.post("/{session_id}/language", response_model=Answer)
+def change_language(
+    request: Request,
+    runtime: RuntimeDep,
+    limiter: RateLimiterDep,
+    session_id: SessionId,
+    body: LanguageChange,
+    authorization: Authorization = None,
+) -> Answer:
+    """Switches the conversation to `lang`; everything said and answered so far stays."""
+    token = _authorised(request, runtime, session_id, authorization)
+    _throttle(limiter, "messages", session_id, _session_lang(runtime, session_id))
+    turn = _call(runtime.chat, body.lang, "change_language", session_id=session_id, token=token, lang=body.lang)
+    return Answer(turn=turn)
+
+
+def _transcript(state: DialogueState, askable: Collection[str]) -> list[TranscriptView]:
+    """Each owner message with the slots it set, so a page can offer `fix:<slot>` on it. Only
+    slots the intake asks about: a value implied from an answer (the firm's stage from its
+    founding year) is fixed by fixing that answer."""
+    set_by: dict[str, list[str]] = {}
+    for slot, value in state.slots.items():
+        if value.source_message is not None and slot in askable:
+            set_by.setdefault(value.source_message, []).append(slot)
+    return [
+        TranscriptView(
+            role=line.role,
+            text=line.text,
+            at=line.at.isoformat(),
+            message_id=line.message_id if line.role == "owner" else None,
+            slots=set_by.get(line.message_id, []) if line.role == "owner" and line.message_id else [],
+        )
+        for line in state.transcript
+    ]
+
+
 @router.get("/{session_id}", response_model=SessionView)
 def read_session(
-    runtime: RuntimeDep,
-    session_id: SessionId,
-    authorization: Annotated[str | None, Header()] = None,
+    request: Request, runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None
 ) -> SessionView:
-    state = _call(runtime.chat, "state", session_id=session_id, token=_bearer(authorization))
-    expecting = None if state.finished else state.expecting
+    lang = request_lang(request)
+    snapshot = _call(runtime.chat, lang, "snapshot", session_id=session_id, token=_bearer(authorization, lang))
+    state: DialogueState = snapshot.state
     return SessionView(
         lang=state.lang,
         slots={
             slot: SlotView(value=v.value, status=v.status, raw_text=v.raw_text, source_message=v.source_message)
             for slot, v in state.slots.items()
         },
-        expecting=expecting,
+        expecting=None if state.finished else state.expecting,
         brief_ready=state.brief_ready,
-        transcript=[TranscriptView(role=t.role, text=t.text, at=t.at.isoformat()) for t in state.transcript],
+        transcript=_transcript(state, runtime.engine.flow.by_id),
+        turn=snapshot.turn,
+        partner=state.partner,
+        finished=state.finished,
     )
 
 
 @router.get("/{session_id}/owner-copy", response_model=OwnerCopy)
 def read_owner_copy(
-    runtime: RuntimeDep,
-    session_id: SessionId,
-    authorization: Annotated[str | None, Header()] = None,
+    request: Request, runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None
 ) -> OwnerCopy:
     """The owner's own short result: readiness, the best programs with why, the next step.
     No contact data, no mentors, nothing about other firms."""
-    state = _call(runtime.chat, "finished_state", session_id=session_id, token=_bearer(authorization))
+    lang = request_lang(request)
+    state = _call(runtime.chat, lang, "finished_state", session_id=session_id, token=_bearer(authorization, lang))
     return runtime.owner_copy(session_id, state)

@@ -1,0 +1,81 @@
+"""What the mentor console says, loaded from prompts/console/ko.yaml and checked at load:
+the names of the workflow's steps and of history entries (tests/casework check there is one
+per status and event kind) and the notices the code picks after an action. Page copy lives in the templates; the staff side is Korean only."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from prompts import check_placeholders, load_prompt_file
+
+CONSOLE_PROMPTS_DIR = Path(__file__).resolve().parent
+
+
+class Notices(BaseModel):
+    """After an action (success) or instead of it (a refusal, by the service's error code)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    placeholders: ClassVar[dict[str, frozenset[str]]] = {
+        "advanced": frozenset({"status"}),
+        "assigned": frozenset({"name"}),
+        "asked": frozenset({"name"}),
+        "over_capacity": frozenset({"name", "open", "capacity"}),
+    }
+
+    advanced: str
+    rejected: str
+    noted: str
+    contacted: str
+    assigned: str
+    taken: str
+    claimed: str
+    handed_back: str
+    asked: str
+    answered: str
+    not_found: str
+    forbidden: str
+    final: str
+    skip: str
+    needs_assignee: str
+    reason_required: str
+    note_required: str
+    question_required: str
+    answer_required: str
+    too_long: str
+    unknown_mentor: str
+    wrong_team: str
+    already_assigned: str
+    unknown_expert: str
+    unknown_request: str
+    already_answered: str
+    over_capacity: str
+    invalid: str
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> "Notices":
+        check_placeholders(self, self.placeholders)
+        return self
+
+    def refusal(self, code: str) -> str:
+        """The notice for a service error code; an unexpected code gets the general one."""
+        text = getattr(self, code, None) if code in type(self).model_fields else None
+        return text if isinstance(text, str) else self.invalid
+
+
+class ConsolePrompts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    statuses: dict[str, str]
+    events: dict[str, str]
+    notices: Notices
+
+    def status(self, status: str) -> str:
+        return self.statuses.get(status, status)
+
+
+@lru_cache(maxsize=1)
+def load_console_prompts() -> ConsolePrompts:
+    path = CONSOLE_PROMPTS_DIR / "ko.yaml"
+    return load_prompt_file(path, ConsolePrompts, {}, f"console/{path.name}")

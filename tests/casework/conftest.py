@@ -1,0 +1,30 @@
+"""Casework runs on both databases (the store's `database_url` fixture) with cases made by
+real intakes through the session runtime's engine."""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.accounts import AccountService
+from intake.runtime import Runtime
+from intake.settings import Settings
+from intake.store.database import make_engine, session_factory
+from intake.store.migrate import upgrade_database
+from tests.casework.helpers import World, make_world
+from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (shared fixtures)
+
+
+@pytest.fixture
+def stores(database_url: str) -> Iterator[tuple[sessionmaker[Session], sessionmaker[Session]]]:  # noqa: F811
+    upgrade_database(database_url)
+    engine = make_engine(database_url)
+    yield session_factory(engine), session_factory(engine, read_only=True)
+    engine.dispose()
+
+
+@pytest.fixture
+def world(stores: tuple[sessionmaker[Session], sessionmaker[Session]], runtime: Runtime,
+          settings: Settings) -> World:
+    writer, reader = stores
+    return make_world(runtime, writer, reader, AccountService.from_settings(writer, settings))

@@ -1,0 +1,13 @@
+"""Staff administration pages (admin and staff roles): the knowledge base, the mentor
+roster and partner portals, each edit saved as a version with its history."""
+
+from fastapi import APIRouter
+
+from web.pages.admin import entry, kb, mentors, partners
+
+router = APIRouter()
+# The list's fixed paths (/export, /import) before the entry routes' patterns.
+router.include_router(kb.router)
+router.include_router(entry.router)
+router.include_router(mentors.router)
+router.include_router(partners.router)

@@ -1,0 +1,34 @@
+"""The admin services and the signed-in author, as route dependencies."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from intake.accounts import User
+from intake.kbadmin.entries import EntryAdmin
+from intake.kbadmin.mentors import MentorAdmin
+from intake.kbadmin.partners import PartnerAdmin
+from intake.kbadmin.versions import Author
+from web.deps import RuntimeDep
+
+
+def entry_admin(runtime: RuntimeDep) -> EntryAdmin:
+    return EntryAdmin(runtime.knowledge)
+
+
+def mentor_admin(runtime: RuntimeDep) -> MentorAdmin:
+    return MentorAdmin(runtime.knowledge)
+
+
+def partner_admin(runtime: RuntimeDep) -> PartnerAdmin:
+    live = runtime.knowledge
+    return PartnerAdmin(writer=live.writer, reader=live.reader, partners=runtime.partners)
+
+
+def author(user: User) -> Author:
+    return Author(id=user.id, name=user.name or user.email)
+
+
+EntryAdminDep = Annotated[EntryAdmin, Depends(entry_admin)]
+MentorAdminDep = Annotated[MentorAdmin, Depends(mentor_admin)]
+PartnerAdminDep = Annotated[PartnerAdmin, Depends(partner_admin)]

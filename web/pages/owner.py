@@ -1,0 +1,135 @@
+"""The owner's pages: the chat at `/`, the same chat for partner portals at `/embed`, the
+script partners put on their pages (`/widget.js`), the owner's copy as a fragment the chat
+shows at the end, and the assets those pages need (partner theme, owner-copy styles, the
+Korean fallback font). Everything a page loads comes from this service: no CDN."""
+
+import hashlib
+import re
+from functools import lru_cache
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from intake.chat import ChatError
+from intake.partners import KEY_PATTERN, Partner, PartnerService
+from intake.render.html import stylesheet
+from prompts import Lang
+from prompts.web import load_web_text
+from web.api.locale import localized_error, request_lang
+from web.deps import RuntimeDep
+from web.pages.korean_font import FONT_FILE, korean_font
+from web.pages.owner_copy import owner_copy_fragment
+from web.pages.owner_page import WIDGET_VIA, ChatPage, chat_page, theme
+from web.security import embed_csp
+from web.templating import STATIC_DIR, templates
+
+router = APIRouter(include_in_schema=False)
+
+LangQuery = Annotated[Lang | None, Query()]
+WIDGET_SCRIPT = "widget.js"
+_OWNER_STATIC = StaticFiles(directory=STATIC_DIR / "owner")
+# Partners copy the snippet once and never touch it again, so /widget.js has no version in
+# its address: an hour's caching, then revalidation by ETag.
+WIDGET_CACHE = "public, max-age=3600"
+VERSIONED_CACHE = "public, max-age=31536000, immutable"
+THEME_CACHE = "public, max-age=300"
+# ChatError codes as the chat API answers them (web/api/sessions.py).
+_CHAT_ERRORS = {"not_found": 404, "forbidden": 403, "not_ready": 409}
+
+
+@lru_cache(maxsize=64)
+def asset_url(name: str) -> str:
+    """A static file's address with its content hash, so a changed file is fetched anew."""
+    digest = hashlib.sha256((STATIC_DIR / name).read_bytes()).hexdigest()[:12]
+    return f"/static/{name}?v={digest}"
+
+
+@lru_cache(maxsize=1)
+def owner_copy_css() -> tuple[str, str]:
+    css = str(stylesheet())
+    return css, hashlib.sha256(css.encode()).hexdigest()[:12]
+
+
+def _render(request: Request, template: str, page: ChatPage | None, lang: Lang, *, status: int = 200,
+            headers: dict[str, str] | None = None) -> HTMLResponse:
+    context = {"page": page, "lang": lang, "text": load_web_text(lang), "asset": asset_url,
+               "copy_css": f"/owner-copy.css?v={owner_copy_css()[1]}"}
+    return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
+
+
+def _active_partner(partners: PartnerService, key: str) -> Partner | None:
+    partner = partners.get(key) if re.fullmatch(KEY_PATTERN, key) else None
+    return partner if partner is not None and partner.active else None
+
+
+@router.get("/", response_class=HTMLResponse)
+def owner_chat(request: Request, runtime: RuntimeDep, lang: LangQuery = None) -> HTMLResponse:
+    page = chat_page(runtime.engine.flow, lang or "ko", lang_explicit=lang is not None)
+    return _render(request, "owner/chat.html", page, page.lang)
+
+
+@router.get("/embed", response_class=HTMLResponse)
+def embed(request: Request, runtime: RuntimeDep, partner: str = "", lang: LangQuery = None,
+          via: str | None = None) -> HTMLResponse:
+    found = _active_partner(runtime.partners, partner)
+    if found is None:
+        shown: Lang = lang or "ko"
+        return _render(request, "owner/not_found.html", None, shown, status=404)
+    page = chat_page(runtime.engine.flow, lang or "ko", lang_explicit=lang is not None, partner=found,
+                     in_widget=via == WIDGET_VIA)
+    return _render(request, "owner/chat.html", page, page.lang,
+                   headers={"Content-Security-Policy": embed_csp(found)})
+
+
+@router.get("/embed/theme.css")
+def embed_theme(runtime: RuntimeDep, partner: str = "") -> Response:
+    found = _active_partner(runtime.partners, partner)
+    if found is None:
+        return Response("/* unknown partner */\n", status_code=404, media_type="text/css")
+    colours = theme(found.colour)
+    css = (f":root {{ --brand: {colours.brand}; --brand-ink: {colours.ink}; --brand-dark: {colours.dark}; "
+           f"--brand-soft: {colours.soft}; }}\n")
+    return Response(css, media_type="text/css", headers={"Cache-Control": THEME_CACHE})
+
+
+@router.get("/widget.js")
+async def widget_script(request: Request) -> Response:
+    # Served like a static file (ETag, 304 on revalidation), at a fixed address of its own.
+    response = await _OWNER_STATIC.get_response(WIDGET_SCRIPT, request.scope)
+    response.headers["Content-Type"] = "text/javascript; charset=utf-8"
+    response.headers["Cache-Control"] = WIDGET_CACHE
+    return response
+
+
+@router.get("/owner-copy.css")
+def owner_copy_stylesheet() -> Response:
+    return Response(owner_copy_css()[0], media_type="text/css", headers={"Cache-Control": VERSIONED_CACHE})
+
+
+@router.get("/fonts/{name}")
+def fallback_font(request: Request, runtime: RuntimeDep, name: Annotated[str, Path(max_length=64)]) -> FileResponse:
+    if name != FONT_FILE:
+        raise localized_error(404, "not_found", request_lang(request))
+    path = korean_font(runtime.settings.data_dir)
+    return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": VERSIONED_CACHE})
+
+
+@router.get("/owner-copy/{session_id}", response_class=HTMLResponse)
+def owner_copy(
+    request: Request,
+    runtime: RuntimeDep,
+    session_id: Annotated[str, Path(min_length=1, max_length=64)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> HTMLResponse:
+    """The owner's copy as a fragment for the chat page, in the conversation's language."""
+    lang = request_lang(request)
+    if not authorization or not authorization.lower().startswith("bearer ") or not authorization[7:].strip():
+        raise localized_error(401, "unauthorized", lang)
+    try:
+        state = runtime.chat.finished_state(session_id=session_id, token=authorization[7:].strip())
+    except ChatError as exc:
+        raise localized_error(_CHAT_ERRORS.get(exc.code, 400), exc.code, lang) from exc
+    html = owner_copy_fragment(runtime.owner_copy(session_id, state), state.lang)
+    return HTMLResponse(html, headers={"Cache-Control": "no-store"})
