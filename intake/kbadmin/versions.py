@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from intake.kbadmin.errors import StaleEdit, UnknownItem
 from intake.kbadmin.models import ItemVersionRow
+from prompts.admin import load_admin_prompts
 
 Content = dict[str, Any]
 
@@ -67,9 +68,9 @@ def content_text(content: Content) -> str:
 
 def text_diff(before: Content | None, after: Content) -> str:
     old = content_text(before).splitlines() if before is not None else []
-    return "\n".join(
-        difflib.unified_diff(old, content_text(after).splitlines(), "이전", "이후", n=2, lineterm="")
-    )
+    names = load_admin_prompts().notices
+    return "\n".join(difflib.unified_diff(old, content_text(after).splitlines(), names["diff_before"],
+                                         names["diff_after"], n=2, lineterm=""))
 
 
 def latest_revision(db: Session) -> int:

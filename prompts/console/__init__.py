@@ -64,11 +64,37 @@ class Notices(BaseModel):
         return text if isinstance(text, str) else self.invalid
 
 
+class FilterNames(BaseModel):
+    """Labels of the queue's filters; `open` is the status choice for every open step."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    open: str
+    status: str
+    region: str
+    industry: str
+    urgency: str
+    program: str
+    partner: str
+
+
+class HolderNames(BaseModel):
+    """The queue's tabs by who holds the case."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    all: str
+    mine: str
+    unassigned: str
+
+
 class ConsolePrompts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     statuses: dict[str, str]
     events: dict[str, str]
+    filters: FilterNames
+    holders: HolderNames
     notices: Notices
 
     def status(self, status: str) -> str:

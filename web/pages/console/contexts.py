@@ -97,24 +97,26 @@ def query_href(filters: CaseFilters, **changes: str | int | None) -> str:
 
 
 def filter_fields(filters: CaseFilters, labels: Labels, partners: list[str]) -> tuple[FilterField, ...]:
-    statuses = (Option("open", "진행 중 전체"), *(Option(s, labels.status(s)) for s in (*STEPS, "rejected")))
+    names = labels.text.filters
+    statuses = (Option("open", names.open), *(Option(s, labels.status(s)) for s in (*STEPS, "rejected")))
 
     def options(table: dict[str, str]) -> tuple[Option, ...]:
         return tuple(Option(value, label) for value, label in table.items())
 
     return (
-        FilterField("status", "단계", statuses, filters.status or ""),
-        FilterField("region", "지역", options(labels.regions), filters.region or ""),
-        FilterField("industry", "업종", options(labels.industries), filters.industry or ""),
-        FilterField("urgency", "시급성", options(labels.urgencies), filters.urgency or ""),
-        FilterField("program", "추천 지원사업", options(labels.programs), filters.program or ""),
-        FilterField("partner", "협력기관", tuple(Option(p, p) for p in partners), filters.partner or ""),
+        FilterField("status", names.status, statuses, filters.status or ""),
+        FilterField("region", names.region, options(labels.regions), filters.region or ""),
+        FilterField("industry", names.industry, options(labels.industries), filters.industry or ""),
+        FilterField("urgency", names.urgency, options(labels.urgencies), filters.urgency or ""),
+        FilterField("program", names.program, options(labels.programs), filters.program or ""),
+        FilterField("partner", names.partner, tuple(Option(p, p) for p in partners), filters.partner or ""),
     )
 
 
-def holder_tabs(filters: CaseFilters) -> tuple[tuple[str, str, bool], ...]:
+def holder_tabs(filters: CaseFilters, labels: Labels) -> tuple[tuple[str, str, bool], ...]:
+    names = labels.text.holders
     return tuple((query_href(filters, holder=value), label, filters.holder == value)
-                 for value, label in ((None, "전체"), ("mine", "내가 맡은 사례"), ("unassigned", "담당자 없음")))
+                 for value, label in ((None, names.all), ("mine", names.mine), ("unassigned", names.unassigned)))
 
 
 @dataclass(frozen=True)

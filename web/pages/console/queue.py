@@ -40,7 +40,7 @@ def queue(request: Request, user: ConsoleUser, casework: CaseworkDep, runtime: R
     page = QueuePage(
         cases=found, labels=names, filters=filters,
         fields=filter_fields(filters, names, casework.partners_seen(actor=user)),
-        holder_tabs=holder_tabs(filters),
+        holder_tabs=holder_tabs(filters, names),
         any_filter=any(getattr(filters, name) for name in FILTER_NAMES),
         ignored_filters=ignored,
         overdue_here=sum(c.overdue for c in found.cases),
