@@ -45,7 +45,7 @@ from assistant.state import CONSENT
 from assistant.understanding import parse_answer
 from assistant.understanding.corrections import detect_correction
 from assistant.understanding.counts import find_counts, parse_count
-from assistant.understanding.numbers import parse_number
+from assistant.understanding.numbers import find_numbers
 from assistant.understanding.text import normalize
 
 FIX_PREFIX = "fix:"
@@ -55,7 +55,8 @@ NUMBER_SLOTS = frozenset({
     "company.founded_year",
 })
 # Parts of one headcount add up ("사무직 3명, 현장 12명").
-_SUMMABLE = frozenset({"company.employees", "staffing.it_staff"})
+# The owner covering IT on the side is not IT staff, so only the headcount adds up.
+_SUMMABLE = frozenset({"company.employees"})
 # What a denial says for a slot when the slot's own reader finds nothing else in it: "아직
 # 그런 거 없어요" to the cloud question is level 0, "재택이 어딨어요" is no remote work.
 NEGATIVE_VALUES: Mapping[str, Any] = {
@@ -69,8 +70,9 @@ NEGATIVE_CONFIDENCE = 0.6
 HEDGE_PENALTY = 0.15
 _FREE_TEXT = frozenset({"costs.pressures", "needs.goals", "company.name", "contact.name"})
 # The owner counting themself in: "그리고 저요", "나랑 …", "and me".
-_SELF = re.compile(r"(?:^|\s|,)(?:저|나|제가|내가)(?:요|도|랑|하고|와|까지)?(?:\s|$)|\b(?:me|myself)\b", re.IGNORECASE)
-_TOTAL_WORD = re.compile(r"포함|까지|in total|including")
+_SELF = re.compile(r"(?:그리고|,|\band\b|\bplus\b)\s*(?:저|나|me|myself)(?:요|도|까지)?\s*[.!~ㅎㅋ😅]*$|"
+                   r"^(?:저|나)(?:랑|하고|와|과)\s|\bme and\b|\band me\b|^(?:저|나)(?:요|도)?\s*$", re.IGNORECASE)
+_TOTAL_WORD = re.compile(r"포함|까지|in total|including|incl\b")
 _SELF_ONLY = re.compile(r"^(?:그리고|and|plus)?\s*(?:저|나|me|myself)\s*(?:요|혼자|혼자예요)?\s*$|혼자", re.IGNORECASE)
 # A wish or a plan next to a negation ("아직 안 쓰지만 해 보고 싶어요") is not a plain no.
 # Slots where a plain no about the thing overrides a positive reading of other words in it.
@@ -276,7 +278,7 @@ class Understanding:
         summable = spec.id in _SUMMABLE
         parts = [part for c in usable for part in split_by_time(c)]
         for clause in parts:
-            if summable and len(parts) > 1:
+            if summable and (len(parts) > 1 or _SELF.search(clause.text) or len(find_numbers(clause.text)) > 1):
                 candidates += _headcount_parts(clause)
                 continue
             parsed = parse_answer(spec.id, clause.text, ctx.today)
@@ -390,24 +392,32 @@ _RANGE = re.compile(r"[0-9일이삼사오육칠팔구십백천만억]\s?(?:~|-|�
                     re.IGNORECASE)
 
 
-_GROUP_COUNT = re.compile(r"[가-힣A-Za-z]\s+(?P<n>[0-9]+|[가-힣]+?)\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|,)?\s*$")
+# A group and its number, counter or not: "연구원 열둘", "편집자 둘", "현장 12명".
+_AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|이랑|하고|[,.]|\s|$)")
 
 
 def _headcount_parts(clause: Clause) -> list[Candidate]:
-    """The people one clause of a headcount adds: counted groups ("현장 12명"), a group and a
-    bare number at its end ("연구원 열둘"), a couple or the owner alone, or the owner named
-    beside others ("…, 그리고 저요", "나랑 간호조무사 두 명")."""
-    counts = find_counts(clause.text)
+    """The people one clause of a headcount adds: counted groups ("현장 12명"), groups named
+    with a bare number ("편집자 둘 디자이너 하나"), a couple or the owner alone, and the owner
+    named beside others ("…, 그리고 저요", "나랑 간호조무사 두 명")."""
+    text = clause.text
+    counts = find_counts(text)
     out = [Candidate(n.value, 0.9, replace(clause, start=clause.start + n.start), "rule:count") for n in counts]
     if not counts:
-        value = parse_count(clause.text)
-        group = _GROUP_COUNT.search(clause.text)
-        if value is not None and (value == 0 or _SELF_ONLY.search(clause.text) or (
-                group and parse_number(group.group("n")) is not None)):
+        for n in find_numbers(text):
+            before = text[:n.start].rstrip()
+            if before and "\uac00" <= before[-1] <= "\ud7a3" and text[n.start - 1:n.start] == " " and (
+                    _AFTER_GROUP.match(text, n.end)) and n.value == int(n.value) and 0 < n.value < 10_000:
+                out.append(Candidate(int(n.value), 0.85, replace(clause, start=clause.start + n.start), "rule:count"))
+    if not out:
+        value = parse_count(text)
+        # 0, 1 and 2 come from "없어요", "혼자", "부부" and the like, which need no number.
+        if value is not None and (value in (0, 1, 2) or _SELF_ONLY.search(text)):
             out.append(Candidate(value, 0.85, clause, "rule:count"))
-        elif value is None and _SELF_ONLY.search(clause.text):
+        elif value is None and _SELF_ONLY.search(text):
             out.append(Candidate(1, 0.9, clause, "rule:count"))
-    if _SELF.search(clause.text) and not _SELF_ONLY.search(clause.text) and not _TOTAL_WORD.search(clause.text):
+        return out
+    if _SELF.search(text) and not _TOTAL_WORD.search(text):
         out.append(Candidate(1, 0.9, replace(clause, start=clause.start - 1), "rule:count"))
     return out
 

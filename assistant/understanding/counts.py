@@ -25,8 +25,9 @@ _NONE_COUNTED = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _COUPLE = re.compile(
-    r"부부|(?:아내|와이프|남편|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)(?:랑|하고|와|과) ?(?:저|나|"
-    r"제가)|"
+    r"부부|(?:아내|와이프|남편|집사람|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)(?:랑|하고|와|과) ?(?:저|나|"
+    r"제가)|(?:저|나)(?:랑|하고|와|과) ?(?:아내|와이프|남편|집사람|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)"
+    r"(?![가-힣]*\s*(?:[0-9]|둘|셋|넷))|"
     r"\bme and my (?:wife|husband|partner|spouse|co-?founder|brother|sister|son|daughter|father|mother)\b|"
     r"\bmy (?:wife|husband|partner|spouse|co-?founder|brother|sister) and (?:i|me)\b",
     re.IGNORECASE | re.ASCII,
@@ -117,8 +118,11 @@ def parse_count(text: str) -> int | None:
 
 
 def parse_it_staff(text: str) -> int | None:
-    """Like `parse_count`, but the owner covering IT besides other work counts as nobody."""
+    """Like `parse_count`, but the owner covering IT besides other work counts as nobody, and
+    working alone or as a couple says nothing of IT staff."""
     norm = normalize(text)
     if _NO_DEDICATED.search(norm) and not find_counts(norm):
         return 0
+    if not find_counts(norm) and not _NONE_COUNTED.search(norm) and (_SOLO.search(norm) or _COUPLE.search(norm)):
+        return None
     return parse_count(norm)

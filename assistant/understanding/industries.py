@@ -71,7 +71,8 @@ _TERMS: dict[Industry, dict[int, str]] = {
     },
     IND.AGRI_FOOD: {
         3: "농업 농산물 스마트팜 식품 농장 축산 수산 어업 과수원 임업 버섯 재배 농가 귀농 농사 양식장 전통주 양조 "
-           "장류 젓갈 축산물 수산물 가공식품 농식품 수경재배 양봉 축사 farm* agricultur* agri* smart_farm* "
+           "장류 젓갈 축산물 수산물 가공식품 농식품 수경재배 양봉 축사 어묵 두부 막걸리 방앗간 떡집 떡공장 "
+           "farm* agricultur* agri* smart_farm* fish_cake* tofu "
            "food_processing fisher* aquaculture livestock crop* brewer*",
         2: "김치 한우 유기농 식자재 건강식품 음료 비닐하우스 kimchi beverage*",
     },

@@ -170,7 +170,9 @@ def _native(text: str, i: int) -> NumberSpan | None:
         value = Decimal(_NATIVE_TENS.get(m.group("tens") or "", 0) + _NATIVE_ONES.get(m.group("ones") or "", 0))
     rest = text[m.end():]
     counted = rest.lstrip(" ").startswith(_NATIVE_COUNTERS) and len(rest) - len(rest.lstrip(" ")) <= 1
-    nominal = (m.group("ones") in _NOMINAL_ONES) and ends_word(text, m.end())
+    # "사무 열, 현장 스물": a tens word alone before a pause is a number too.
+    tens_alone = bool(m.group("tens")) and not m.group("ones") and text[m.end():m.end() + 1] in ("", ",", ".")
+    nominal = ((m.group("ones") in _NOMINAL_ONES) or tens_alone) and ends_word(text, m.end())
     if not (counted or nominal):
         return None
     return NumberSpan(value, i, m.end(), ((value, 0),), False, False)

@@ -17,7 +17,7 @@ _NOT_JAMO = re.compile(r"[^\u3130-\u318f]+")
 _CLAUSE_BREAK = re.compile(
     r"(?:(?<![0-9])[.,]|[.,](?![0-9])|[;!?\n/])+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])\s+(?!있|계|"
     r"싶|말)|"
-    r"(?<=아니라)\s*|(?<=말고)\s*",
+    r"(?<=아니라)\s*|(?<=말고)\s*|\s+(?=그리고\s)",
     re.IGNORECASE | re.ASCII,
 )
 
