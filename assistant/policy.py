@@ -105,7 +105,8 @@ class Policy:
         if questions:
             self.answer_side_question(out, " ".join(questions))
         # 6. the pending question
-        if asked is not None and not answered and state.expecting == asked and asked not in state.slots:
+        if (asked is not None and not answered and state.expecting == asked and asked not in state.slots
+                and self.flow.slot(asked).applies(state.known())):
             self._unresolved(out, asked, text, bool(questions), bool(noted) or any(
                 isinstance(c, CorrectSlot) for c in commands))
         elif expecting == CONSENT and state.expecting == CONSENT and not any(

@@ -288,6 +288,11 @@ class Understanding:
         if not candidates:
             joined = " , ".join(c.text for c in usable)
             parsed = parse_answer(spec.id, joined, ctx.today)
+            denied = [c for c in usable if c.denies and not c.question]
+            if parsed is None and denied and spec.id in NEGATIVE_VALUES:
+                # "지금 IT에 돈 쓸 상황이 아니에요": no amount, and a no.
+                used.update(c.start for c in denied)
+                return self._set(spec, NEGATIVE_VALUES[spec.id], NEGATIVE_CONFIDENCE, "rule:denial", denied[0].text)
             if parsed is None:
                 return None
             used.update(c.start for c in usable)
@@ -378,6 +383,9 @@ class Understanding:
     # -- 6. no value for the pending question ---------------------------------------------
 
     def _no_value(self, slot: str, clauses: tuple[Clause, ...]) -> list[Command]:
+        whole = " ".join(c.text for c in clauses)
+        if self.reader.is_skip(whole) and not any(c.dont_know for c in clauses):
+            return [Skip(slot=slot, span=whole)]
         for clause in clauses:
             if clause.question:
                 continue

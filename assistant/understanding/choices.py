@@ -49,9 +49,9 @@ _SKILLS = _rules(
      r"어렵|컴맹|낮(?:아|은|습|다)|부족|약해|"
      r"약한|"
      r"나이가? ?(?:많|드|있)|(?:저|나|사장)(?:랑|하고) ?[가-힣]+만 ?(?:해|하|다뤄|써)|어르신|고령|못 ?다루|기초(?:도|적인 것도) ?(?:못|안)|좋지 ?않|별로|"
-     r"\b(?:low|poor|weak|limited|struggle\w*|not (?:good|great|very)|bad|beginner\w*)\b",
+     r"좀 ?\.\.|\b(?:low|poor|weak|limited|struggle\w*|not (?:good|great|very)|not so much|bad|beginner\w*)\b",
      DigitalSkills.LOW),
-    (r"^(?:중|중이요|중간|보통)|보통|중간|그럭저럭|웬만|적당|평균|무난|나쁘지 ?않|기본(?:적인|은|만)|그냥 ?저냥|"
+    (r"^(?:중|중이요|중간|보통)|보통|중간|그럭저럭|웬만|적당|평균|무난|나쁘지 ?않|괜찮|기본(?:적인|은|만)|그냥 ?저냥|"
      r"엑셀 ?정도|\b(?:medium|average|moderate|okay|ok|decent|so-so|fair|not bad|intermediate|mixed|basic)\b",
      DigitalSkills.MEDIUM),
     (r"^(?:상|상이요|높음)$|잘 ?(?:다루|다뤄|다룸|해|하|써|씀|알)|능숙|높(?:아|은|습|다)|익숙|뛰어|전문|젊|개발자|"
@@ -74,7 +74,8 @@ _REMOTE = _rules(
     (r"일부|부분|주 ?[1-4일이삼사한두세네] ?(?:회|번|일|日)|가끔|하이브리드|필요할 ?때|몇 ?(?:명|몇)|유연|선택|"
      r"\b(?:hybrid|some|partial\w*|sometimes|occasional\w*|a few|once a week|twice a week|flexible)\b",
      RemoteStatus.PARTIAL),
-    (r"불가|못 ?해|안 ?돼|안 ?해|안 ?합|없어|없습|아니|아뇨|\b(?:no|nope|never|none|nobody|no one)\b", RemoteStatus.NONE),
+    (r"불가|못 ?해|안 ?돼|안 ?해|안 ?함|안 ?합|없어|없습|아니|아뇨|맨날 ?(?:현장|공장|가게|매장|사무실)|"
+     r"(?:현장|공장|가게|매장)에 ?(?:붙어|나와|있어)|\b(?:no|nope|never|none|nobody|no one)\b", RemoteStatus.NONE),
     (r"재택|원격|리모트|\b(?:remote|from home|wfh)\b", RemoteStatus.PARTIAL),
 )
 
@@ -157,6 +158,10 @@ def parse_digital_skills(text: str) -> DigitalSkills | None:
     norm = normalize(text)
     found = {value for pattern, value in _SKILLS if pattern.search(norm)}
     if {DigitalSkills.LOW, DigitalSkills.HIGH} <= found:
+        return DigitalSkills.MEDIUM
+    # Some groups fine, others not ("사무직은 괜찮은데 생산직은 좀..") is medium overall.
+    per_clause = [_first(_SKILLS, norm[s:e]) for s, e in clause_spans(norm)]
+    if DigitalSkills.LOW in per_clause and DigitalSkills.MEDIUM in per_clause:
         return DigitalSkills.MEDIUM
     return _first(_SKILLS, norm)
 

@@ -95,11 +95,12 @@ _PRODUCTS: dict[str, re.Pattern[str]] = {
     "blockchain": _re(
         r"nft|스마트 ?컨트랙트|smart contract|이더리움|ethereum|분산 ?신원|\bdid\b|토큰|블록체인|blockchain"
     ),
-    "security": _re(r"백신|v3|알약|antivirus|anti-virus|보안 ?(?:프로그램|솔루션)|security software"),
+    "security": _re(r"백신|v3|알약|antivirus|anti-virus|defender|windows def|보안 ?(?:프로그램|솔루션)|security software"),
 }
 # Security measures beyond antivirus: (level, pattern); the strongest found counts.
 _SECURITY_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, _re(r"방화벽|firewall|vpn|백업|backup|암호화|encrypt\w*|접근 ?(?:권한|통제)|access control|2단계 ?인증|2fa|"
+            r"비번|비밀번호|\bpasswords?\b|"
             r"mfa|otp|dlp")),
     (4, _re(r"isms|iso ?27001|보안 ?(?:인증|관제|정책|점검|교육|담당)|관제|\bsoc\b|security (?:policy|training|audit|"
             r"team|officer)|"
@@ -117,7 +118,8 @@ _DATA_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"노션|notion|에어테이블|airtable|데이터 ?베이스|database|\bdb\b|\baccess\b|\bnas\b|shared (?:sheet|"
             r"spreadsheet|drive|"
             r"folder)s?")),
-    (3, _re(r"erp|더존|이카운트|ecount|영림원|\bsap\b|\bmes\b|\bcrm\b|\bwms\b|\bpos\b|포스기?|회계 ?(?:프로그램|"
+    (3, _re(r"전용 ?프로그램|차트 ?프로그램|(?:관리|청구|진료|예약|주문|판매|재고) ?프로그램|프로그램에 ?(?:다 ?|모두 ?)?(?:들어|입력|기록)|"
+            r"erp|더존|이카운트|ecount|영림원|\bsap\b|\bmes\b|\bcrm\b|\bwms\b|\bpos\b|포스기?|회계 ?(?:프로그램|"
             r"시스템|솔루션)|"
             r"(?:재고|관리|생산|판매) ?(?:프로그램|시스템)|전산 ?(?:시스템|화)|그룹웨어|system of record|"
             r"accounting software|"
