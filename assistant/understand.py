@@ -44,7 +44,7 @@ from assistant.reading import PRE_FOUNDER, Reader
 from assistant.state import CONSENT
 from assistant.understanding import parse_answer
 from assistant.understanding.corrections import detect_correction
-from assistant.understanding.counts import find_counts, parse_count
+from assistant.understanding.counts import COUPLE, SOLO, ZERO, find_counts, parse_count
 from assistant.understanding.numbers import find_numbers
 from assistant.understanding.text import normalize
 
@@ -401,7 +401,9 @@ _RANGE = re.compile(r"[0-9일이삼사오육칠팔구십백천만억]\s?(?:~|-|�
 
 
 # A group and its number, counter or not: "연구원 열둘", "편집자 둘", "현장 12명".
-_AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|이랑|하고|[,.]|\s|$)")
+_NUMERAL_WORD = r"(?:[0-9]|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|서른|마흔|쉰|예순)"
+_AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|이랑|하고|[,.]|$|"
+                          rf"\s+(?=\S+\s+\S*{_NUMERAL_WORD}))")
 
 
 def _headcount_parts(clause: Clause) -> list[Candidate]:
@@ -419,8 +421,8 @@ def _headcount_parts(clause: Clause) -> list[Candidate]:
                 out.append(Candidate(int(n.value), 0.85, replace(clause, start=clause.start + n.start), "rule:count"))
     if not out:
         value = parse_count(text)
-        # 0, 1 and 2 come from "없어요", "혼자", "부부" and the like, which need no number.
-        if value is not None and (value in (0, 1, 2) or _SELF_ONLY.search(text)):
+        # "없어요", "혼자", "부부" and the like give 0, 1 and 2 without a number.
+        if value is not None and (_SELF_ONLY.search(text) or any(p.search(text) for p in (ZERO, SOLO, COUPLE))):
             out.append(Candidate(value, 0.85, clause, "rule:count"))
         elif value is None and _SELF_ONLY.search(text):
             out.append(Candidate(1, 0.9, clause, "rule:count"))

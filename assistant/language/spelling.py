@@ -7,7 +7,7 @@ import re
 from assistant.language.morphs import morphs
 
 # A run this long without a space is typed without spacing, not one long word.
-_UNSPACED = re.compile(r"[가-힣0-9]{8,}")
+_UNSPACED = re.compile(r"[가-힣0-9]{6,}")
 _CONTENT = frozenset({"NNG", "NNP", "NP", "NR", "SN", "MAG", "MAJ", "MM", "IC", "VV", "VA", "XR", "SL", "NNB"})
 _NOUNS = frozenset({"NNG", "NNP", "NP"})
 _NUMBERS = frozenset({"NR", "SN"})

@@ -24,7 +24,7 @@ _NONE_COUNTED = re.compile(
     r"\bno (?:[a-z]+ ){0,2}(?:staff|employees|people|one|developers|engineers|workers)\b",
     re.IGNORECASE | re.ASCII,
 )
-_COUPLE = re.compile(
+COUPLE = re.compile(
     r"부부|(?:아내|와이프|남편|집사람|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)(?:랑|하고|와|과) ?(?:저|나|"
     r"제가)|(?:저|나)(?:랑|하고|와|과) ?(?:아내|와이프|남편|집사람|아들|딸|동생|형|언니|누나|오빠|어머니|아버지|엄마|아빠)"
     r"(?![가-힣]*\s*(?:[0-9]|둘|셋|넷))|"
@@ -32,12 +32,12 @@ _COUPLE = re.compile(
     r"\bmy (?:wife|husband|partner|spouse|co-?founder|brother|sister) and (?:i|me)\b",
     re.IGNORECASE | re.ASCII,
 )
-_SOLO = re.compile(
+SOLO = re.compile(
     r"혼자|\bjust me\b|\bonly me\b|\bmyself\b|\bsolo\b|one[- ](?:man|woman|person)|sole (?:proprietor|trader|owner)|"
     r"\bon my own\b",
     re.IGNORECASE | re.ASCII,
 )
-_ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
+ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
 # Someone doing IT besides their real job, or an outside firm, is not IT staff
 # (contracts.md §1: "main job").
 _NO_DEDICATED = re.compile(r"외주|아웃소싱|\boutsourc\w*|겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|"
@@ -48,6 +48,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     r" ?(?:원|won|krw|년|개월|월|%|퍼센트|프로|살|세|시간|years?|months?|percent|억|만원|배|위|등|층|단계|점|번|회)",
     re.IGNORECASE | re.ASCII,
 )
+
+
+_JUST_A_NUMBER = re.compile(r"\s*\S{1,4}\s*(?:명|이요|요|입니다|이에요|예요)?\s*[.!~]*")
 
 
 @dataclass(frozen=True)
@@ -108,11 +111,11 @@ def parse_count(text: str) -> int | None:
     counts = find_counts(norm)
     if counts:
         return counts[0].value
-    if _COUPLE.search(norm):
+    if COUPLE.search(norm):
         return 2
-    if _SOLO.search(norm):
+    if SOLO.search(norm):
         return 1
-    if _ZERO.search(norm):
+    if ZERO.search(norm):
         return 0
     return _bare_number(norm)
 
@@ -123,6 +126,9 @@ def parse_it_staff(text: str) -> int | None:
     norm = normalize(text)
     if _NO_DEDICATED.search(norm) and not find_counts(norm):
         return 0
-    if not find_counts(norm) and not _NONE_COUNTED.search(norm) and (_SOLO.search(norm) or _COUPLE.search(norm)):
+    if not find_counts(norm) and not _NONE_COUNTED.search(norm) and (SOLO.search(norm) or COUPLE.search(norm)):
+        return None
+    if not find_counts(norm) and not ZERO.search(norm) and not _JUST_A_NUMBER.fullmatch(norm):
+        # A bare number in a sentence ("둘이 하는데…") is not a count of IT staff.
         return None
     return parse_count(norm)

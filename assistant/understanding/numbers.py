@@ -103,6 +103,8 @@ def _korean(text: str, i: int) -> NumberSpan | None:
     pos, end, last, scaled = i, i, 16, False
     while True:
         small = _small(text, pos)
+        if small is None and text[pos:pos + 1] in _SINO and text[pos + 1:pos + 2] in _BIG:
+            small = (Decimal(_SINO[text[pos]]), pos + 1, False)  # "삼억": one digit before a big unit
         after = small[1] if small else pos
         if small and text[after:after + 1] == " " and text[after + 1:after + 2] in _BIG and text[after - 1].isdigit():
             after += 1  # "50 만원": a stray space between digits and their unit
