@@ -11,11 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from application.briefs import render_brief
+from application.runtime import build_runtime
+from application.settings import Settings
 from assistant.evaluation import load_cases, run_case
 from assistant.state import DialogueState
-from intake.render import render_brief
-from intake.runtime import build_runtime
-from intake.settings import Settings
 
 
 def percentile(values: list[float], share: float) -> float:

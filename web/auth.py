@@ -1,6 +1,6 @@
 """Who is signed in, what their role lets them reach, and CSRF protection of their forms.
 
-- The login is a server-side session (intake.accounts): the cookie holds a random token,
+- The login is a server-side session (application.accounts): the cookie holds a random token,
   HttpOnly, `SameSite=Lax`, `Secure` whenever the request came over HTTPS. Lax rather than
   Strict: with Strict a mentor who follows a link to a case from an e-mail or a messenger
   arrives signed out; Lax still withholds the cookie from cross-site form posts, and every
@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from intake.accounts import AccountService, Flash, LoginSession, Role, User
+from application.accounts import AccountService, Flash, LoginSession, Role, User
 from prompts.accounts import load_account_prompts
 from web.deps import get_runtime
 from web.errors import error_body

@@ -35,7 +35,7 @@ class RoleLabels(_Messages):
 
 
 class PasswordProblems(_Messages):
-    """One per intake.accounts.passwords.WEAKNESSES key."""
+    """One per application.accounts.passwords.WEAKNESSES key."""
 
     too_short: str
     too_long: str

@@ -3,9 +3,9 @@
 import pytest
 from typer.testing import CliRunner
 
-from intake.accounts import AccountService, Role
-from intake.cli import app
-from intake.settings import Settings
+from application.accounts import AccountService, Role
+from application.cli import app
+from application.settings import Settings
 
 runner = CliRunner()
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.accounts import Role
-from intake.accounts.service import token_hash
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import Role
+from application.accounts.service import token_hash
+from application.runtime import Runtime
+from application.settings import Settings
 from prompts.accounts import load_account_prompts
 from tests.accounts.conftest import PASSWORD, csrf_from, login, make_user, plant_session, unique_email
 from web.app import create_app

@@ -5,7 +5,7 @@ import re
 import pytest
 from argon2 import PasswordHasher
 
-from intake.accounts.passwords import MIN_LENGTH, WEAKNESSES, Passwords, initial_password, weakness
+from application.accounts.passwords import MIN_LENGTH, WEAKNESSES, Passwords, initial_password, weakness
 
 
 def test_hash_is_argon2id_and_verifies() -> None:

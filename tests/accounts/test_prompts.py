@@ -1,7 +1,7 @@
 """The Korean messages of the account pages cover every role and every password problem."""
 
-from intake.accounts import Role
-from intake.accounts.passwords import MAX_LENGTH, MIN_LENGTH, WEAKNESSES
+from application.accounts import Role
+from application.accounts.passwords import MAX_LENGTH, MIN_LENGTH, WEAKNESSES
 from prompts.accounts import PasswordProblems, RoleLabels, load_account_prompts
 
 

@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from application.cases.models import CaseRow
+from application.runtime import Runtime
+from application.settings import Settings
+from application.store.database import make_engine, session_factory
 from assistant.engine import CONSENT_TEXT_VERSION
 from assistant.events import ConsentRecorded, ContactErased, UserUttered, event_from_dict, event_to_dict
 from assistant.flow import load_flow
 from assistant.state import DialogueState
-from intake.runtime import Runtime
-from intake.settings import Settings
-from intake.store.database import make_engine, session_factory
-from intake.store.models import CaseRow
 from prompts import load_prompts
 from prompts.brief import load_brief_prompts
 from tests.assistant.conftest import Chat

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.decision.brief import NeedsBrief
 from assistant.evaluation import load_cases, run_case
 from assistant.state import DialogueState
-from intake.runtime import Runtime
 from knowledge.loader import DEFAULT_SEEDS_DIR
 from tests.conftest import DATA
 

@@ -1,9 +1,9 @@
-"""Nothing crashes on any input: random messages at random points of the intake."""
+"""Nothing crashes on any input: random messages at random points of the application."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake.runtime import Runtime
+from application.runtime import Runtime
 from tests.assistant.conftest import Chat
 
 # Korean syllables, jamo, Latin, digits, punctuation and control characters.

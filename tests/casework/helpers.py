@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import AccountService, NewUser, Role, User
-from intake.cases import CaseService
-from intake.casework.service import CaseworkService
-from intake.chat import ChatService
-from intake.runtime import Runtime
+from application.accounts import AccountService, NewUser, Role, User
+from application.cases.service import CaseService
+from application.casework.service import CaseworkService
+from application.chat.service import ChatService
+from application.runtime import Runtime
 from tests.intake_answers import AGREE, DAEJEON_MOULD_MAKER
 from tests.intake_answers import run_intake as run_chat_intake
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from intake.casework.ageing import is_overdue, is_working_day, working_days_between
+from application.casework.ageing import is_overdue, is_working_day, working_days_between
 
 KST = timezone(timedelta(hours=9))
 

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import Role
-from intake.casework.errors import CaseNotFound, InvalidInput, NotAllowed, OverCapacity, StepRefused
-from intake.casework.schemas import CaseFilters
-from intake.casework.workflow import STEPS
-from intake.privacy.access_log import AccessKind, AccessLog
-from intake.store.models import CaseRow
+from application.accounts import Role
+from application.cases.models import CaseRow
+from application.casework.errors import CaseNotFound, InvalidInput, NotAllowed, OverCapacity, StepRefused
+from application.casework.schemas import CaseFilters
+from application.casework.workflow import STEPS
+from application.privacy.access_log import AccessKind, AccessLog
 from tests.casework.helpers import SEOUL_SHOP, World
 
 Stores = tuple[sessionmaker[Session], sessionmaker[Session]]

@@ -5,8 +5,8 @@ from typing import get_args
 
 import pytest
 
-from intake.casework.schemas import EventKind
-from intake.casework.workflow import (
+from application.casework.schemas import EventKind
+from application.casework.workflow import (
     FINAL,
     OPEN,
     STATUSES,

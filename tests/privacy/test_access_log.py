@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.privacy.access_log import AccessKind, AccessLog, count_before, remove_before
+from application.privacy.access_log import AccessKind, AccessLog, count_before, remove_before
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 

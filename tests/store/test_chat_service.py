@@ -5,10 +5,10 @@ import threading
 
 from sqlalchemy import Engine
 
-from intake.cases import CaseService
-from intake.chat import ChatService
-from intake.runtime import Runtime, brief_builder
-from intake.store.database import make_engine, session_factory
+from application.cases.service import CaseService
+from application.chat.service import ChatService
+from application.runtime import Runtime, brief_builder
+from application.store.database import make_engine, session_factory
 from tests.intake_answers import run_intake
 
 

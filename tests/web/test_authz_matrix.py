@@ -18,9 +18,9 @@ from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
-from intake.accounts import NewUser, Role
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import NewUser, Role
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.accounts.conftest import PASSWORD, csrf_from, login
 from tests.casework.helpers import run_intake
 from web.app import create_app
@@ -78,7 +78,7 @@ def _new_user_form(_: Context) -> dict[str, str]:
             "team": "", "capacity": "5"}
 
 
-# The mentor console (intake/casework/access.py). The matrix's case waits in the intake pool
+# The mentor console (application/casework/access.py). The matrix's case waits in the intake pool
 # and its users have no team: admin, staff and leads see it (leads triage the pool); a mentor
 # and an expert get 404, as for an unknown case. Forms are built so that a refused input
 # (a blank reason, an unknown expert) leaves the shared case as it was.
@@ -125,7 +125,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", "/admin/users/{user_id}/password"): Row(
         pages(ADMIN), url=lambda c: f"/admin/users/{c.throwaway_user()}/password"),
     # A new case waits in the intake pool: staff and leads see it; a mentor without it and
-    # an expert not asked about it get 404, as for an unknown case (intake/casework/access.py).
+    # an expert not asked about it get 404, as for an unknown case (application/casework/access.py).
     ("GET", "/api/cases/{case_id}/brief"): Row(
         api({Role.admin: 200, Role.staff: 200, Role.lead: 200, Role.mentor: 404, Role.expert: 404}),
         url=lambda c: f"/api/cases/{c.case_id}/brief"),

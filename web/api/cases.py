@@ -1,6 +1,6 @@
 """GET /api/cases/{case_id}/brief (contracts.md §5): for signed-in mentors and staff (the
 login cookie of the staff pages). Anonymous callers get 401. Which cases a user may read is
-the mentor console's rule (intake/casework/access.py); a case they may not see answers 404
+the mentor console's rule (application/casework/access.py); a case they may not see answers 404
 like an unknown one, so case ids cannot be probed. The brief holds the owner's contact data,
 so every read is written to the personal-data access log before it is answered."""
 
@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from intake.accounts import Role, User
-from intake.casework.errors import CaseNotFound
-from intake.privacy.access_log import AccessKind
+from application.accounts import Role, User
+from application.casework.errors import CaseNotFound
+from application.privacy.access_log import AccessKind
 from prompts.accounts import load_account_prompts
 from web.auth import require_roles
 from web.deps import RuntimeDep

@@ -9,7 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
-from intake.partners import Partner, PartnerService
+from application.partners.schemas import Partner
+from application.partners.service import PartnerService
 from prompts import Lang
 from web.api.locale import localized_error, request_lang
 from web.deps import RuntimeDep

@@ -10,11 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
 
+from application.chat.service import RESUME_CODE_DAYS, ChatError, ChatService
+from application.partners.schemas import Partner
+from application.runtime import Runtime
 from assistant.decision.owner import OwnerCopy
 from assistant.state import DialogueState
-from intake.chat import RESUME_CODE_DAYS, ChatError, ChatService
-from intake.partners import Partner
-from intake.runtime import Runtime
 from prompts import Lang
 from web.api.locale import localized_error, request_lang
 from web.api.partners import active_partner

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from intake.privacy.access_log import AccessEntry, AccessLog
+from application.privacy.access_log import AccessEntry, AccessLog
 from web.auth import KST, AdminUser
 from web.deps import get_runtime
 from web.templating import templates

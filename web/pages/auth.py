@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import Flash, InvalidCredentials, WeakPassword
-from intake.accounts.passwords import MAX_LENGTH, MIN_LENGTH
-from intake.accounts.schemas import normalise_email
-from intake.settings import Settings
+from application.accounts import Flash, InvalidCredentials, WeakPassword
+from application.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+from application.accounts.schemas import normalise_email
+from application.settings import Settings
 from prompts.accounts import load_account_prompts
 from web.auth import (
     HOME_PATH,

@@ -12,9 +12,10 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from intake.chat import ChatError
-from intake.partners import KEY_PATTERN, Partner, PartnerService
-from intake.render.html import stylesheet
+from application.briefs.html import stylesheet
+from application.chat.service import ChatError
+from application.partners.schemas import KEY_PATTERN, Partner
+from application.partners.service import PartnerService
 from prompts import Lang
 from prompts.web import load_web_text
 from web.api.locale import localized_error, request_lang

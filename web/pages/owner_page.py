@@ -9,16 +9,16 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from application.partners.schemas import Partner
 from assistant.engine import FIX_PREFIX
 from assistant.flow import CONSENT_SLOT, FlowSpec
-from intake.partners import Partner
 from prompts import LANGS, Lang, load_prompts
 from prompts.web import WebText, load_web_text
 
 # The last topic of the flow (contact details and consent) is the wrap-up, not a step the
 # owner sees in the progress bar.
 WRAP_UP_TOPIC = "contact"
-STORAGE_PREFIX = "intake.chat"
+STORAGE_PREFIX = "application.chat.service"
 WIDGET_VIA = "widget"
 
 Mode = Literal["page", "embed"]

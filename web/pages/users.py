@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from intake.accounts import DuplicateEmail, LastAdmin, NewUser, Role, User, UserNotFound
+from application.accounts import DuplicateEmail, LastAdmin, NewUser, Role, User, UserNotFound
 from prompts.accounts import load_account_prompts
 from web.auth import AccountsDep, AdminUser, CsrfProtected, error_page, flash
 from web.templating import templates

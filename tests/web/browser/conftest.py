@@ -18,9 +18,9 @@ import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext
 
-from intake.partners import Partner
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.partners.schemas import Partner
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.browser import launch_chromium
 from web.app import create_app
 

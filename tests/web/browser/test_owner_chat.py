@@ -9,8 +9,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.runtime import Runtime
+from application.settings import Settings
 from prompts import load_prompts
 from prompts.brief import load_brief_prompts
 from prompts.errors import load_error_prompts

@@ -4,11 +4,11 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from intake.accounts import User
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.mentors import MentorAdmin
-from intake.kbadmin.partners import PartnerAdmin
-from intake.kbadmin.versions import Author
+from application.accounts import User
+from application.catalog.entries import EntryAdmin
+from application.catalog.mentors import MentorAdmin
+from application.catalog.versions import Author
+from application.partners.admin import PartnerAdmin
 from web.deps import RuntimeDep
 
 

@@ -6,11 +6,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.errors import InvalidItem, StaleEdit, UnknownItem
-from intake.kbadmin.preview import Preview
-from intake.kbadmin.versions import ItemKind
+from application.accounts import User
+from application.catalog.entries import EntryAdmin
+from application.catalog.errors import InvalidItem, StaleEdit, UnknownItem
+from application.catalog.preview import Preview
+from application.catalog.versions import ItemKind
 from prompts.admin import load_admin_prompts
 from web.auth import CsrfProtected, StaffUser, flash
 from web.pages.admin.choices import vocabulary_options

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.errors import ImportRejected
-from intake.runtime import Runtime
+from application.catalog.entries import EntryAdmin
+from application.catalog.errors import ImportRejected
+from application.runtime import Runtime
 from prompts.admin import load_admin_prompts
 from web.auth import CsrfProtected, StaffUser, flash
 from web.deps import RuntimeDep

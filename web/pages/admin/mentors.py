@@ -6,10 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.kbadmin.errors import InvalidItem, StaleEdit, UnknownItem
-from intake.kbadmin.mentors import MentorAdmin
-from intake.kbadmin.versions import ItemKind
+from application.accounts import User
+from application.catalog.errors import InvalidItem, StaleEdit, UnknownItem
+from application.catalog.mentors import MentorAdmin
+from application.catalog.versions import ItemKind
 from prompts.admin import load_admin_prompts
 from web.auth import CsrfProtected, StaffUser, flash
 from web.pages.admin.choices import vocabulary_options

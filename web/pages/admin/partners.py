@@ -6,11 +6,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.kbadmin.errors import InvalidItem, StaleEdit, UnknownItem
-from intake.kbadmin.partners import PartnerAdmin
-from intake.kbadmin.versions import ItemKind
-from intake.partners import KEY_PATTERN
+from application.accounts import User
+from application.catalog.errors import InvalidItem, StaleEdit, UnknownItem
+from application.catalog.versions import ItemKind
+from application.partners.admin import PartnerAdmin
+from application.partners.schemas import KEY_PATTERN
 from prompts.admin import load_admin_prompts
 from web.auth import CsrfProtected, StaffUser, flash
 from web.pages.admin.deps import PartnerAdminDep, author

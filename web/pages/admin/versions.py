@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from intake.kbadmin.versions import ItemKind, Version
+from application.catalog.versions import ItemKind, Version
 from prompts.admin import load_admin_prompts
 from web.auth import error_page, flash
 from web.templating import templates

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.casework.errors import CaseNotFound, CaseworkError, NotAllowed, OverCapacity
+from application.accounts import User
+from application.casework.errors import CaseNotFound, CaseworkError, NotAllowed, OverCapacity
 from prompts.console import load_console_prompts
 from web.auth import CsrfProtected, error_page, flash
 from web.pages.console.deps import CaseId, CaseworkDep, ConsoleUser

@@ -10,10 +10,10 @@ as well."""
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from intake.casework.errors import CaseNotFound
-from intake.casework.schemas import MentorLoad
-from intake.privacy.access_log import AccessKind
-from intake.render import render_brief
+from application.briefs import render_brief
+from application.casework.errors import CaseNotFound
+from application.casework.schemas import MentorLoad
+from application.privacy.access_log import AccessKind
 from prompts.console import load_console_prompts
 from web.auth import CsrfProtected, error_page
 from web.deps import RuntimeDep

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 
-from intake.accounts import Role, User
-from intake.casework.service import CaseworkService
+from application.accounts import Role, User
+from application.casework.service import CaseworkService
 from web.auth import require_roles
 from web.deps import get_runtime
 
