@@ -1,13 +1,12 @@
-"""Builds the long-lived parts (knowledge base, embedder, index, retriever) from settings,
-once per process."""
+"""The wiring: builds the long-lived parts (knowledge base, embedder, index, retriever, engine)
+and the feature services from settings, once per process. Nothing here decides anything."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from langchain_core.embeddings import Embeddings
 
 from application.accounts import AccountService
-from application.cases.service import BriefBuilder, CaseService
+from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import ChatService
@@ -16,10 +15,7 @@ from application.privacy.access_log import AccessLog
 from application.settings import Settings
 from application.store.database import make_engine, session_factory
 from application.store.migrate import upgrade_database
-from assistant.decision.brief import NeedsBrief, build_brief
-from assistant.decision.owner import OwnerCopy, owner_copy
 from assistant.engine import Engine
-from assistant.state import DialogueState
 from knowledge.loader import KnowledgeBase
 from knowledge.roster import MentorEntry
 from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
@@ -45,25 +41,19 @@ class Runtime:
     casework: CaseworkService
     access_log: AccessLog
 
-    def brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
-        return brief_builder(self.kb, self.retriever, self.roster)(state, session_id, case_id)
-
-    def owner_copy(self, session_id: str, state: DialogueState) -> OwnerCopy:
-        """The owner's short version: from the case's brief when one was made, otherwise
-        (consent refused) from a brief built on the spot and kept nowhere."""
-        case_id = self.cases.case_for_session(session_id)
-        brief = self.cases.get_brief(case_id) if case_id else self.brief(state, session_id, None)
-        return owner_copy(brief, contact_days=self.engine.mentor_contact_days, handed_over=state.brief_ready)
-
-    def rank(self, state: DialogueState) -> tuple[list[str], list[str]]:
-        """Program and vendor slugs a finished conversation leads to, best first; programs
-        that are ineligible are left out."""
-        return self.brief(state, "evaluation", None).top_slugs()
-
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
     client = chroma_client(path=settings.chroma_path, url=settings.chroma_url)
     return VectorIndex(embedder, client)
+
+
+def abstention(settings: Settings) -> Abstention:
+    """The calibrated thresholds, or the operator's override of the answerability one."""
+    calibrated = Abstention()
+    if settings.abstain_threshold is None:
+        return calibrated
+    return Abstention(min_dense=settings.abstain_threshold, min_coverage=calibrated.min_coverage,
+                      sure_dense=max(settings.abstain_threshold, calibrated.sure_dense))
 
 
 def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
@@ -80,43 +70,19 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     embedder = load_embedder(settings.embedder, settings.embedder_path)
     index = open_index(settings, embedder)
     report = index.sync(kb.entries, progress)
-    abstention = Abstention()
-    if settings.abstain_threshold is not None:
-        abstention = Abstention(
-            min_dense=settings.abstain_threshold,
-            min_coverage=abstention.min_coverage,
-            sure_dense=max(settings.abstain_threshold, abstention.sure_dense),
-        )
-    retriever = Retriever(kb, embedder, index, abstention)
-    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
-    cases = CaseService(writer, brief_builder(kb, retriever, roster))
+    retriever = Retriever(kb, embedder, index, abstention(settings))
+    contact_days = settings.mentor_contact_working_days
+    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), mentor_contact_days=contact_days)
+    cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days)
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
-    return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
-                   PartnerService(writer), AccountService.from_settings(writer, settings),
-                   LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
-                                 retriever=retriever, reader=reader, writer=writer),
-                   casework=CaseworkService(writer, reader, replay=chat.replay_session,
-                                            contact_days=engine.mentor_contact_days),
-                   access_log=AccessLog(writer))
-
-
-def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry]) -> BriefBuilder:
-    def build(state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
-        consent = state.consent
-        return build_brief(
-            slots=state.slots,
-            lang=state.lang,
-            session_id=session_id,
-            case_id=case_id,
-            created_at=datetime.now(UTC),
-            partner=state.partner,
-            consent_given_at=consent.at if consent and consent.given else None,
-            consent_text_version=consent.text_version if consent else None,
-            consent_optional_items=state.optional_consent_given,
-            kb=kb,
-            search=search,
-            roster=roster,
-            open_load={},
-        )
-
-    return build
+    knowledge = LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
+                              retriever=retriever, reader=reader, writer=writer,
+                              preview_queries=settings.preview_queries)
+    return Runtime(
+        settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
+        partners=PartnerService(writer),
+        accounts=AccountService.from_settings(writer, settings),
+        knowledge=knowledge,
+        casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
+        access_log=AccessLog(writer),
+    )

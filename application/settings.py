@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     access_log_retention_days: int = Field(
         default=730, ge=365, description="Personal-data access log is kept at least a year (PIPA safety rules)"
     )
+    mentor_contact_working_days: int = Field(
+        default=2, ge=1, le=30, description="Working days (Korean calendar) within which a mentor contacts an owner "
+        "who handed over; the owner is told so, and the console flags a case nobody contacted in time"
+    )
+    preview_queries: Path = Field(
+        default=Path("tests/data/retrieval_dev.jsonl"),
+        description="The questions the knowledge-base editor's search preview runs (the retrieval dev set)",
+    )
     session_retention_days: int = Field(
         default=90, ge=1, description="Days after its last message before `intake privacy purge` deletes a "
         "conversation that never became a case (abandoned, or consent refused)"

@@ -81,12 +81,14 @@ class Engine:
         matcher: OptionMatcher | None = None,
         flow: FlowSpec | None = None,
         clock: Callable[[], datetime] = _utcnow,
-        mentor_contact_days: int = 2,
+        mentor_contact_days: int,
     ) -> None:
         self.flow = flow or load_flow()
         self.knowledge = knowledge
         self.reader = Reader(self.flow, matcher)
         self.clock = clock
+        # Working days within which a mentor contacts the owner after the handover: the
+        # service's setting, said to the owner here and on their copy.
         self.mentor_contact_days = mentor_contact_days
 
     # -- entry points ---------------------------------------------------------------

@@ -37,7 +37,7 @@ def main(path: Path) -> None:
         timings: dict[str, list[float]] = {"build": [], "html": [], "pdf": []}
         for number, state in enumerate(finished):
             started = time.perf_counter()
-            brief = runtime.brief(state, f"bench-{number}", f"case-{number}")
+            brief = runtime.cases.build_brief(state, f"bench-{number}", f"case-{number}")
             timings["build"].append(1000 * (time.perf_counter() - started))
             for kind in ("html", "pdf"):
                 started = time.perf_counter()

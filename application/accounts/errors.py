@@ -1,13 +1,11 @@
 """Account errors. Each has a stable `code`; the web layer and the CLI turn them into their
 own words, so nothing here knows about HTTP."""
 
+from application.errors import AppError
 
-class AccountError(Exception):
-    code = "account_error"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class AccountError(AppError):
+    pass
 
 
 class InvalidCredentials(AccountError):
@@ -15,6 +13,7 @@ class InvalidCredentials(AccountError):
     caller cannot learn which accounts exist."""
 
     code = "invalid_credentials"
+    status = 401
 
     def __init__(self) -> None:
         super().__init__("The email or password is not right.")
@@ -22,6 +21,7 @@ class InvalidCredentials(AccountError):
 
 class DuplicateEmail(AccountError):
     code = "duplicate_email"
+    status = 409
 
     def __init__(self, email: str) -> None:
         super().__init__(f"An account with the email {email} already exists.")
@@ -30,6 +30,7 @@ class DuplicateEmail(AccountError):
 
 class UserNotFound(AccountError):
     code = "user_not_found"
+    status = 404
 
     def __init__(self, key: str) -> None:
         super().__init__(f"No account {key}.")
@@ -40,6 +41,7 @@ class WeakPassword(AccountError):
     """`reason` is one of passwords.WEAKNESSES."""
 
     code = "weak_password"
+    status = 422
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
@@ -50,6 +52,7 @@ class LastAdmin(AccountError):
     """Deactivating or demoting the only active admin would lock everyone out of the admin pages."""
 
     code = "last_admin"
+    status = 409
 
     def __init__(self) -> None:
         super().__init__("This is the last active admin account; create another admin first.")

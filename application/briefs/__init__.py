@@ -4,6 +4,7 @@ page context per page."""
 
 from typing import Literal
 
+from application.briefs.errors import UnknownFormat
 from assistant.decision.brief import NeedsBrief
 from prompts.brief import Lang
 
@@ -24,7 +25,7 @@ def render_brief(brief: NeedsBrief, format: Format, lang: Lang | None = None) ->
         from application.briefs.pdf import render_brief_pdf
 
         return render_brief_pdf(brief, lang)
-    raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    raise UnknownFormat(format, FORMATS)
 
 
 __all__ = ["FORMATS", "Format", "render_brief"]

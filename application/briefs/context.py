@@ -8,12 +8,13 @@ brief was built, in the brief's language, and the page says so when the two diff
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
 from application.briefs.radar import RadarLayout, radar_svg, readiness_radar
+from application.calendar import korean_time
 from assistant.decision.brief import BriefSlot, NeedsBrief
 from assistant.decision.evidence import Citation
 from assistant.decision.mentors import MentorMatch
@@ -23,7 +24,6 @@ from assistant.flow import CONSENT_SLOT, load_flow
 from prompts import load_prompts
 from prompts.brief import Lang, PageText, load_brief_prompts
 
-KST = timezone(timedelta(hours=9), "KST")
 FEATURED_PROGRAMS = 6  # per group, shown in full; the rest fold away
 ANSWER_TOPICS_SHOWN_ELSEWHERE = ("contact",)
 
@@ -151,8 +151,7 @@ class BriefPage:
 
 
 def local_time(moment: datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(KST).strftime("%Y-%m-%d %H:%M KST")
+    return korean_time(moment).strftime("%Y-%m-%d %H:%M KST")
 
 
 def slot_text(slot_id: str, value: Any, lang: Lang) -> str:

@@ -36,9 +36,8 @@ def owner_page(copy: OwnerCopy, lang: Lang | None = None) -> OwnerPage:
         reasons, sources = cited_reasons(p.reasons, p.citations)
         programs.append(ProgramView(p.id, p.name, p.eligibility, 0, reasons, tuple(p.checks), (), sources))
     next_step = copy.next_step
-    if lang != copy.lang:  # the sentence is fixed text: say it in the page's language
-        days = "".join(c for c in next_step if c.isdigit()) or "3"
-        next_step = prompts.owner.next_step.format(days=days)
+    if lang != copy.lang and copy.contact_days is not None:  # fixed text: say it in the page's language
+        next_step = prompts.owner.next_step.format(days=copy.contact_days)
     return OwnerPage(
         lang=lang, text=text, title=text.owner_title, created_at=local_time(copy.created_at),
         overall=dimension_view("overall", text.overall, copy.readiness.overall, lang),

@@ -8,11 +8,12 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from application.accounts.models import UserRow
+from application.calendar import working_days_between
 from application.cases.columns import program_pattern
+from application.cases.errors import CaseNotFound
 from application.cases.models import CaseRow
 from application.casework.access import EXPERT, MENTOR, Actor, visible_clause
-from application.casework.ageing import is_overdue, working_days_between
-from application.casework.errors import CaseNotFound
+from application.casework.ageing import is_overdue
 from application.casework.models import AdviceRequestRow, CaseEventRow
 from application.casework.schemas import (
     PAGE_SIZE,

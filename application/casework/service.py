@@ -13,7 +13,22 @@ from application.accounts.models import UserRow
 from application.cases.models import CaseRow
 from application.casework import access, queries
 from application.casework.access import Actor
-from application.casework.errors import InvalidInput, NotAllowed, OverCapacity, StepRefused
+from application.casework.errors import (
+    AlreadyAnswered,
+    AlreadyAssigned,
+    AnswerRequired,
+    CaseFinal,
+    NotAllowed,
+    NoteRequired,
+    OverCapacity,
+    QuestionRequired,
+    TooLong,
+    Unacceptable,
+    UnknownExpert,
+    UnknownMentor,
+    UnknownRequest,
+    WrongTeam,
+)
 from application.casework.models import AdviceRequestRow, CaseEventRow
 from application.casework.schemas import Allowed, CaseDetail, CaseFilters, CasePage, MentorLoad, Person
 from application.casework.transcript import TranscriptEntry, masked_transcript
@@ -21,7 +36,6 @@ from application.casework.workflow import (
     CONTACTED_FROM,
     NEEDS_ASSIGNEE,
     Status,
-    WorkflowError,
     is_open,
     next_step,
     normalise,
@@ -33,7 +47,6 @@ from assistant.decision.brief import Contact, NeedsBrief
 from assistant.state import DialogueState
 
 NOTE_MAX = 4000
-DEFAULT_CONTACT_DAYS = 2
 Clock = Callable[[], datetime]
 # The conversation behind a case, by session id (ChatService.replay_session).
 Replay = Callable[[str], DialogueState]
@@ -43,15 +56,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _text(value: str | None, *, required: str | None = None) -> str | None:
-    """A note, reason or question as stored: trimmed, None when blank. `required` names the
-    error code when it must be given."""
+def _text(value: str | None, *, required: type[Unacceptable] | None = None) -> str | None:
+    """A note, reason or question as stored: trimmed, None when blank. `required` is the
+    error when it must be given."""
     text = (value or "").strip()
     if len(text) > NOTE_MAX:
-        raise InvalidInput("too_long", f"at most {NOTE_MAX} characters")
+        raise TooLong(f"at most {NOTE_MAX} characters")
     if not text:
         if required:
-            raise InvalidInput(required, "this needs some text")
+            raise required("this needs some text")
         return None
     return text
 
@@ -68,7 +81,7 @@ class Viewed:
 
 class CaseworkService:
     def __init__(self, writer: sessionmaker[Session], reader: sessionmaker[Session], *, replay: Replay,
-                 contact_days: int = DEFAULT_CONTACT_DAYS, clock: Clock = utc_now) -> None:
+                 contact_days: int, clock: Clock = utc_now) -> None:
         self._writer = writer
         self._reader = reader
         self._replay = replay
@@ -182,10 +195,7 @@ class CaseworkService:
             row = self._workable(db, actor, case_id)
             note_text = _text(note)
             before = normalise(row.status)
-            try:
-                after = advance_step(before, to=normalise(to), has_assignee=row.assignee_id is not None)
-            except (WorkflowError, ValueError) as exc:
-                raise StepRefused(getattr(exc, "code", "skip"), str(exc)) from exc
+            after = advance_step(before, to=normalise(to), has_assignee=row.assignee_id is not None)
             now = self._clock()
             row.status = after
             if after == CONTACTED_FROM and row.first_contact_at is None:
@@ -200,10 +210,7 @@ class CaseworkService:
             note_text = _text(note)
             reason_text = _text(reason) or ""
             before = normalise(row.status)
-            try:
-                after = reject_step(before, reason=reason_text)
-            except WorkflowError as exc:
-                raise StepRefused(exc.code, str(exc)) from exc
+            after = reject_step(before, reason=reason_text)
             now = self._clock()
             row.status, row.closed_at = after, now
             self._record(db, row, actor, "reject", at=now, from_status=before, to_status=after, reason=reason_text,
@@ -212,7 +219,7 @@ class CaseworkService:
     def add_note(self, *, actor: Actor, case_id: str, note: str) -> None:
         with self._writer.begin() as db:
             row = self._workable(db, actor, case_id, open_only=False)
-            text = _text(note, required="note_required")
+            text = _text(note, required=NoteRequired)
             self._record(db, row, actor, "note", at=self._clock(), note=text)
 
     def mark_contacted(self, *, actor: Actor, case_id: str, note: str | None = None) -> None:
@@ -236,11 +243,11 @@ class CaseworkService:
                 raise NotAllowed("only the team's lead or staff assign cases")
             self._still_open(row)
             text = _text(note)
-            mentor = self._person(db, mentor_id, role=access.MENTOR, code="unknown_mentor")
+            mentor = self._person(db, mentor_id, role=access.MENTOR, refused=UnknownMentor)
             if actor.role == access.LEAD and (actor.team is None or mentor.team != actor.team):
-                raise InvalidInput("wrong_team", "a lead assigns to mentors of their own team")
+                raise WrongTeam("a lead assigns to mentors of their own team")
             if mentor.id == row.assignee_id:
-                raise InvalidInput("already_assigned", "the mentor already holds the case")
+                raise AlreadyAssigned("the mentor already holds the case")
             self._check_capacity(db, mentor, confirmed=over_capacity)
             row.assignee_id, row.team = mentor.id, mentor.team
             self._record(db, row, actor, "assign", at=self._clock(), note=text, assignee=mentor)
@@ -260,7 +267,7 @@ class CaseworkService:
             row = queries.load_case(db, actor=actor, case_id=case_id, lock=True)
             if not access.may_claim(actor, self._facts(row)):
                 raise NotAllowed("a mentor claims only an open, unassigned case of their team")
-            me = self._person(db, actor.id, role=access.MENTOR, code="unknown_mentor")
+            me = self._person(db, actor.id, role=access.MENTOR, refused=UnknownMentor)
             self._check_capacity(db, me, confirmed=over_capacity)
             row.assignee_id = me.id
             self._record(db, row, actor, "claim", at=self._clock(), assignee=me)
@@ -272,15 +279,15 @@ class CaseworkService:
             if not access.holds(actor, self._facts(row)):
                 raise NotAllowed("only the mentor holding the case hands it back")
             self._still_open(row)
-            text = _text(note, required="note_required")
+            text = _text(note, required=NoteRequired)
             row.assignee_id = None
             self._record(db, row, actor, "hand_back", at=self._clock(), note=text)
 
     def ask_expert(self, *, actor: Actor, case_id: str, expert_id: str, question: str) -> Person:
         with self._writer.begin() as db:
             row = self._workable(db, actor, case_id)
-            text = _text(question, required="question_required") or ""
-            expert = self._person(db, expert_id, role=access.EXPERT, code="unknown_expert")
+            text = _text(question, required=QuestionRequired) or ""
+            expert = self._person(db, expert_id, role=access.EXPERT, refused=UnknownExpert)
             now = self._clock()
             request = AdviceRequestRow(case_id=row.id, expert_id=expert.id, asked_by_id=actor.id, asked_at=now,
                                        question=text)
@@ -293,12 +300,12 @@ class CaseworkService:
             row = queries.load_case(db, actor=actor, case_id=case_id, lock=True)
             request = db.get(AdviceRequestRow, request_id)
             if request is None or request.case_id != row.id:
-                raise InvalidInput("unknown_request", "no such advice request on this case")
+                raise UnknownRequest("no such advice request on this case")
             if request.expert_id != actor.id:
                 raise NotAllowed("only the expert asked answers")
             if request.answer is not None:
-                raise InvalidInput("already_answered", "this request has its answer")
-            text = _text(answer, required="answer_required")
+                raise AlreadyAnswered("this request has its answer")
+            text = _text(answer, required=AnswerRequired)
             now = self._clock()
             request.answer, request.answered_at = text, now
             self._record(db, row, actor, "advice_answer", at=now, note=text)
@@ -317,14 +324,14 @@ class CaseworkService:
     def _still_open(row: CaseRow) -> None:
         status = normalise(row.status)
         if not is_open(status):
-            raise StepRefused("final", f"the case is {status}")
+            raise CaseFinal(f"the case is {status}")
 
     @staticmethod
-    def _person(db: Session, user_id: str, *, role: str, code: str) -> UserRow:
+    def _person(db: Session, user_id: str, *, role: str, refused: type[Unacceptable]) -> UserRow:
         # Locked, so two leads assigning to one mentor at once count each other's case.
         user = db.scalar(select(UserRow).where(UserRow.id == user_id).with_for_update())
         if user is None or not user.active or user.role != role:
-            raise InvalidInput(code, f"no active {role} {user_id!r}")
+            raise refused(f"no active {role} {user_id!r}")
         return user
 
     @staticmethod

@@ -8,6 +8,8 @@ Cases made before the workflow existed carry the status `new`; migration 0005 re
 
 from typing import Literal, get_args
 
+from application.casework.errors import CaseFinal, NeedsAssignee, ReasonRequired, StepSkipped
+
 Status = Literal[
     "received", "selected", "mentor_assigned", "interview", "site_visit", "solving", "report", "closed", "rejected"
 ]
@@ -26,19 +28,11 @@ NEEDS_ASSIGNEE: frozenset[Status] = frozenset(STEPS[STEPS.index("mentor_assigned
 CONTACTED_FROM: Status = "interview"
 
 
-class WorkflowError(Exception):
-    """A status change the workflow does not allow; `code` names the rule."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 def normalise(status: str) -> Status:
     if status == LEGACY_RECEIVED:
         return "received"
     if status not in STATUSES:
-        raise ValueError(f"unknown case status {status!r}")
+        raise StepSkipped(f"unknown case status {status!r}")
     return status
 
 
@@ -56,19 +50,19 @@ def next_step(status: Status) -> Status | None:
 def advance(status: Status, *, to: Status, has_assignee: bool) -> Status:
     """Checks a forward move and returns the new status."""
     if status in FINAL:
-        raise WorkflowError("final", f"the case is {status}; nothing follows")
+        raise CaseFinal(f"the case is {status}; nothing follows")
     expected = next_step(status)
     if to != expected:
-        raise WorkflowError("skip", f"from {status} the next step is {expected}, not {to}")
+        raise StepSkipped(f"from {status} the next step is {expected}, not {to}")
     if to in NEEDS_ASSIGNEE and not has_assignee:
-        raise WorkflowError("needs_assignee", f"{to} needs a mentor holding the case")
+        raise NeedsAssignee(f"{to} needs a mentor holding the case")
     return to
 
 
 def reject(status: Status, *, reason: str) -> Status:
     if status in FINAL:
-        raise WorkflowError("final", f"the case is {status}; it cannot be rejected")
+        raise CaseFinal(f"the case is {status}; it cannot be rejected")
     if not reason.strip():
-        raise WorkflowError("reason_required", "a rejection needs a reason")
+        raise ReasonRequired("a rejection needs a reason")
     return "rejected"
 

@@ -1,51 +1,56 @@
-"""What the admin services raise; web/ turns these into pages with messages."""
+"""What the catalog services (and the partners' versioned edits) refuse; web/ turns these into
+pages with messages."""
 
-from pydantic import BaseModel
-
+from application.catalog.schemas import FieldProblem
+from application.errors import AppError
 from knowledge.loader import Problem
 
 
-class FieldProblem(BaseModel):
-    """One validation problem: the dotted field it belongs to (as `intake kb validate`
-    prints it), the validator's message, and a code naming the kind of problem."""
-
-    field: str
-    message: str
-    code: str
-
-
-class AdminError(Exception):
+class CatalogError(AppError):
     pass
 
 
-class InvalidItem(AdminError):
+class InvalidItem(CatalogError):
     """The submitted content fails validation; nothing was saved."""
 
+    code = "invalid_item"
+    status = 422
+
     def __init__(self, problems: list[FieldProblem]) -> None:
-        self.problems = problems
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = problems
 
 
-class StaleEdit(AdminError):
+class StaleEdit(CatalogError):
     """Someone saved the item after the editor opened it; saving would lose their change."""
 
+    code = "stale_edit"
+    status = 409
+
     def __init__(self, kind: str, item_id: str) -> None:
+        super().__init__(f"{kind} {item_id} was changed by someone else")
         self.kind = kind
         self.item_id = item_id
-        super().__init__(f"{kind} {item_id} was changed by someone else")
 
 
-class UnknownItem(AdminError):
+class UnknownItem(CatalogError):
+    code = "not_found"
+    status = 404
+    text = "unknown_item"
+
     def __init__(self, kind: str, item_id: str, version: int | None = None) -> None:
+        super().__init__(f"no {kind} {item_id}" + (f" version {version}" if version is not None else ""))
         self.kind = kind
         self.item_id = item_id
         self.version = version
-        super().__init__(f"no {kind} {item_id}" + (f" version {version}" if version is not None else ""))
 
 
-class ImportRejected(AdminError):
+class ImportRejected(CatalogError):
     """A JSON Lines import with problems; none of its lines were applied."""
 
+    code = "import_rejected"
+    status = 422
+
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

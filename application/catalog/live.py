@@ -129,6 +129,7 @@ class LiveKnowledge:
         retriever: Retriever,
         reader: sessionmaker[Session],
         writer: sessionmaker[Session],
+        preview_queries: Path,
     ) -> None:
         self.shipped = shipped
         self.kb = kb
@@ -138,7 +139,7 @@ class LiveKnowledge:
         self.reader = reader
         self.writer = writer
         self.problems = effective.problems
-        self.previewer = Previewer()
+        self.previewer = Previewer(preview_queries)
         self._revision = effective.revision
         self._lock = threading.Lock()
 

@@ -11,14 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge.loader import PACKAGE_DIR, KnowledgeBase
+from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry
 from retrieval import Retriever, VectorIndex
 from retrieval.embeddings import embed_queries
 from retrieval.evaluation import RetrievalCase, load_cases
 
-# A copy of the retrieval dev set shipped with the package (the tests keep their own).
-PREVIEW_QUERIES = PACKAGE_DIR / "eval" / "preview_queries.jsonl"
 TOP_K = 5
 
 
@@ -41,7 +39,7 @@ class Preview(BaseModel):
 
 
 @cache
-def preview_cases(path: Path = PREVIEW_QUERIES) -> tuple[RetrievalCase, ...]:
+def preview_cases(path: Path) -> tuple[RetrievalCase, ...]:
     return tuple(load_cases(path))
 
 
@@ -53,15 +51,16 @@ class Previewer:
     """Embeds the dev questions once, in one batch, and keeps their live rankings for the
     current knowledge-base version, so a repeated preview only searches the edited copy."""
 
-    def __init__(self, cases: tuple[RetrievalCase, ...] | None = None) -> None:
-        self._cases = cases
+    def __init__(self, queries: Path) -> None:
+        # Read on the first preview, not at start: most processes never show one.
+        self._queries = queries
         self._lock = threading.Lock()
         self._vectors: dict[str, list[float]] | None = None
         self._live: tuple[str, dict[str, list[str]]] | None = None
 
     @property
     def cases(self) -> tuple[RetrievalCase, ...]:
-        return self._cases if self._cases is not None else preview_cases()
+        return preview_cases(self._queries)
 
     def _rankings(self, retriever: Retriever, vectors: dict[str, list[float]]) -> dict[str, list[str]]:
         return {

@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from application.catalog.errors import FieldProblem, InvalidItem
+from application.catalog.errors import InvalidItem
+from application.catalog.schemas import FieldProblem
 from knowledge.loader import Problem, validate_entries, validation_problems
 from knowledge.roster import MentorEntry, validate_roster
 from knowledge.schema import Entry

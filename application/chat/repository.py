@@ -12,7 +12,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from application.chat.errors import ConcurrentUpdate, DuplicateMessage, SessionNotFound
+from application.chat.errors import (
+    ConcurrentUpdate,
+    DuplicateMessage,
+    InvalidEvent,
+    NoFreeResumeCode,
+    SessionNotFound,
+)
 from application.chat.models import (
     CLIENT_MESSAGE_ID_MAX,
     ChatSessionRow,
@@ -89,7 +95,7 @@ def assign_resume_code(db: Session, *, session_id: str, generate: Callable[[], s
         except IntegrityError:
             continue
         return code
-    raise RuntimeError(f"no free resume code after {_RESUME_RETRIES} draws")
+    raise NoFreeResumeCode(_RESUME_RETRIES)
 
 
 def find_by_resume_code(db: Session, *, code: str, active_since: datetime) -> ChatSessionRow | None:
@@ -172,7 +178,7 @@ def append(
     Raises ConcurrentUpdate when the session's last seq is no longer `expected_seq` (the events
     the caller decided on are stale), DuplicateMessage when `client_message_id` is recorded."""
     if not 0 < len(client_message_id) <= CLIENT_MESSAGE_ID_MAX:
-        raise ValueError(f"client_message_id must have 1 to {CLIENT_MESSAGE_ID_MAX} characters")
+        raise InvalidEvent(f"client_message_id must have 1 to {CLIENT_MESSAGE_ID_MAX} characters")
     types = [_event_type(event) for event in events]
     if find_posted(db, session_id=session_id, client_message_id=client_message_id) is not None:
         raise DuplicateMessage(session_id, client_message_id)
@@ -217,5 +223,5 @@ def append(
 def _event_type(event: dict[str, Any]) -> str:
     type_ = event.get("type")
     if not isinstance(type_, str) or not type_:
-        raise ValueError(f"an event needs a non-empty string 'type': {event!r}")
+        raise InvalidEvent(f"an event needs a non-empty string 'type': {event!r}")
     return type_

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from application.chat import repository
-from application.chat.errors import SessionNotFound
+from application.chat.errors import NotFinished, SessionNotFound, TokenRefused, UnknownResumeCode
 from application.chat.posting import post_message
 from application.store.models import utc_now
 from assistant.engine import Engine, Step
@@ -25,15 +25,6 @@ LANGUAGE_MESSAGE_PREFIX = "__language__"
 # A resume code opens a session only while its conversation was active within this many days:
 # the code is all it takes to read the transcript, contact details included.
 RESUME_CODE_DAYS = 30
-
-
-class ChatError(Exception):
-    """A chat request that cannot be served; `code` names why (see web/errors.py)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -99,14 +90,14 @@ class ChatService:
         tokens issued before keep working."""
         normalised = repository.normalise_resume_code(code)
         if normalised is None:
-            raise ChatError("unknown_resume_code", "No active chat session has this resume code.")
+            raise UnknownResumeCode(RESUME_CODE_DAYS)
         token = repository.new_token()
         with self._writer.begin() as db:
             row = repository.find_by_resume_code(
                 db, code=normalised, active_since=utc_now() - timedelta(days=RESUME_CODE_DAYS)
             )
             if row is None:
-                raise ChatError("unknown_resume_code", "No active chat session has this resume code.")
+                raise UnknownResumeCode(RESUME_CODE_DAYS)
             repository.grant_access(db, session_id=row.id, token=token)
             session_id = row.id
         return ResumedSession(session_id=session_id, token=token)
@@ -116,9 +107,9 @@ class ChatService:
         with self._reader() as db:
             row = repository.get_session(db, session_id=session_id)
             if row is None:
-                raise ChatError("not_found", "No such chat session.")
+                raise SessionNotFound(session_id)
             if not repository.grants_access(db, row, token):
-                raise ChatError("forbidden", "This token does not belong to the session.")
+                raise TokenRefused()
             return row.partner
 
     def post(self, *, session_id: str, token: str, client_message_id: str, text: str) -> Turn:
@@ -142,10 +133,7 @@ class ChatService:
             taken = step(self.replay(stored))
             return [event_to_dict(e) for e in taken.events], taken.turn.model_dump(mode="json")
 
-        try:
-            turn, _ = post_message(self._writer, session_id=session_id, client_message_id=message_id, handle=handle)
-        except SessionNotFound as exc:
-            raise ChatError("not_found", "No such chat session.") from exc
+        turn, _ = post_message(self._writer, session_id=session_id, client_message_id=message_id, handle=handle)
         return Turn.model_validate(turn)
 
     def state(self, *, session_id: str, token: str) -> DialogueState:
@@ -165,7 +153,7 @@ class ChatService:
         """The state of a conversation that has ended (consent given or refused)."""
         state = self.state(session_id=session_id, token=token)
         if not state.finished:
-            raise ChatError("not_ready", "The conversation has not finished yet.")
+            raise NotFinished()
         return state
 
     def replay_session(self, session_id: str) -> DialogueState:

@@ -53,7 +53,7 @@ def conversations(
     with progress_bar("Loading") as update:
         runtime = build_runtime(Settings(), update)
     report = evaluate_conversations(
-        runtime.engine, load_conversations(cases.read_text(encoding="utf-8")), runtime.rank
+        runtime.engine, load_conversations(cases.read_text(encoding="utf-8")), runtime.cases.rank
     )
     if as_json:
         typer.echo(report.model_dump_json())

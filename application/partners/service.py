@@ -1,12 +1,14 @@
 """Partner portals: the live store the widget reads (`PartnerService`)."""
 
+import re
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from application.partners.errors import UnknownPartner
 from application.partners.models import PartnerRow
-from application.partners.schemas import Partner
+from application.partners.schemas import KEY_PATTERN, Partner
 
 
 def _to_model(row: PartnerRow) -> Partner:
@@ -37,6 +39,14 @@ class PartnerService:
         with self._writer() as db:
             row = db.get(PartnerRow, key)
             return _to_model(row) if row is not None else None
+
+    def active(self, key: str) -> Partner:
+        """The registered, enabled partner with this key; UnknownPartner otherwise (also for
+        a key that cannot be one)."""
+        partner = self.get(key) if re.fullmatch(KEY_PATTERN, key) else None
+        if partner is None or not partner.active:
+            raise UnknownPartner(key)
+        return partner
 
     def list(self) -> list[Partner]:
         with self._writer() as db:

@@ -8,6 +8,8 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from application.errors import NaiveTime
+from application.privacy.errors import UnknownAccessKind
 from application.privacy.models import AccessLogRow
 from application.settings import Settings
 from application.store.database import make_engine, session_factory
@@ -41,9 +43,16 @@ def _to_entry(row: AccessLogRow) -> AccessEntry:
                        client_address=row.client_address)
 
 
+def _kind(what: AccessKind | str) -> AccessKind:
+    try:
+        return AccessKind(what)
+    except ValueError:
+        raise UnknownAccessKind(str(what)) from None
+
+
 def _aware(value: datetime, name: str) -> datetime:
     if value.tzinfo is None:
-        raise ValueError(f"{name} must be timezone-aware")
+        raise NaiveTime(name)
     return value.astimezone(UTC)
 
 
@@ -65,7 +74,7 @@ def record_access(
         user_email=user_email.strip().lower() if user_email else None,
         user_name=user_name,
         case_id=case_id,
-        what=AccessKind(what).value,
+        what=_kind(what).value,
         client_address=client_address,
     )
     db.add(row)

@@ -25,8 +25,8 @@ from application.cases.models import CaseRow
 from application.casework.models import AdviceRequestRow, CaseEventRow
 from application.casework.workflow import FINAL
 from application.chat import repository
-from application.chat.errors import StoreError
 from application.chat.models import ChatSessionRow, PostedMessageRow, SessionEventRow
+from application.errors import AppError
 from application.privacy import access_log
 from application.privacy.redact import Redactor, contact_literals_of_brief, contact_literals_of_events
 from application.privacy.scrub import scrub_brief, scrub_event, scrub_turn
@@ -94,7 +94,8 @@ def purge(writer: sessionmaker[Session], *, retention: Retention, now: datetime,
         try:
             if purge_case(writer, case_id=case_id, cutoff=case_cutoff, now=now):
                 report.cases.append(case_id)
-        except (StoreError, SQLAlchemyError, ValueError, KeyError) as exc:
+        except (AppError, SQLAlchemyError, ValueError, KeyError) as exc:
+            # ValueError and KeyError: a stored event or brief the assistant's models no longer read.
             # The case's transaction rolled back; the next run tries it again.
             report.failed[case_id] = f"{type(exc).__name__}: {exc}"
     report.sessions = _delete_sessions(writer, session_cutoff)

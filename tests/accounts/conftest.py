@@ -19,7 +19,7 @@ from application.store.database import make_engine, session_factory
 from application.store.migrate import upgrade_database
 from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (shared fixtures)
 from web.app import create_app
-from web.auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from web.cookies import LOGIN_CSRF_COOKIE, SESSION_COOKIE
 
 PASSWORD = "mentor-visits-6-times"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -15,7 +15,7 @@ from application.settings import Settings
 from prompts.accounts import load_account_prompts
 from tests.accounts.conftest import PASSWORD, csrf_from, login, make_user, plant_session, unique_email
 from web.app import create_app
-from web.auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from web.cookies import LOGIN_CSRF_COOKIE, SESSION_COOKIE
 
 WRONG = "이메일이나 비밀번호가 맞지 않아요"
 

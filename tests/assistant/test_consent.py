@@ -134,7 +134,7 @@ def test_refused_consent_keeps_no_contact_and_the_owner_still_gets_a_copy(
     # A contact typed after the refusal is not kept either.
     c.say("제 번호는 010-9999-8888이에요")
     assert "010-9999-8888" not in c.state.transcript[-2].text
-    copy = runtime.owner_copy("never-stored", c.state)
+    copy = runtime.cases.owner_copy("never-stored", c.state)
     assert copy.next_step == load_brief_prompts("ko").owner.next_step_without_mentor
     assert copy.programs and copy.readiness.dimensions
 
@@ -156,7 +156,7 @@ def test_consent_without_email_or_phone_ends_without_a_handoff(chat: ChatFactory
     assert state.finished and state.consent is not None and state.consent.given
     assert "contact.name" not in state.asked
     assert not [slot for slot in state.slots if slot.startswith("contact.")]
-    copy = runtime.owner_copy("never-stored", state)
+    copy = runtime.cases.owner_copy("never-stored", state)
     assert copy.next_step == load_brief_prompts("ko").owner.next_step_without_contact
     # Over is over: a later message asks nothing more.
     c.say("minsu@example.com")

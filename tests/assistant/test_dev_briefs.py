@@ -28,7 +28,7 @@ def dev_briefs(runtime: Runtime) -> list[tuple[str, NeedsBrief]]:
         before = len(finished)
         run_case(runtime.engine, case, keep)
         assert len(finished) == before + 1, f"{case.id} did not finish"
-        briefs.append((case.id, runtime.brief(finished[-1], case.id, None)))
+        briefs.append((case.id, runtime.cases.build_brief(finished[-1], case.id, None)))
     return briefs
 
 

@@ -52,7 +52,7 @@ def test_brief_page_fits_a_phone_and_shows_the_radar(browser: Browser, korean_br
 
 def test_owner_copy_fits_a_phone(browser: Browser, korean_brief: NeedsBrief, tmp_path: Path) -> None:
     SHOTS.mkdir(exist_ok=True)
-    page = open_page(browser, render_owner_html(owner_copy(korean_brief)), tmp_path / "owner.html", 360)
+    page = open_page(browser, render_owner_html(owner_copy(korean_brief, contact_days=2)), tmp_path / "owner.html", 360)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator("svg.radar").is_visible()
     page.screenshot(path=str(SHOTS / "owner-ko-360.png"), full_page=True)

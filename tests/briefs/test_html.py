@@ -136,5 +136,5 @@ def test_a_sparse_brief_still_renders(sparse_brief: NeedsBrief) -> None:
     for text in ("이름을 밝히지 않은 회사", "말씀하지 않았어요.", "동의 기록이 없어요", "해당 없음"):
         assert shown(text, html), text
     assert html.count('class="unknown"') == len(sparse_brief.readiness.dimensions)
-    owner = render_owner_html(owner_copy(sparse_brief), "en")
+    owner = render_owner_html(owner_copy(sparse_brief, contact_days=2), "en")
     assert "Your consultation summary" in owner

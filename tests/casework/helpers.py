@@ -67,7 +67,7 @@ class World:
 
 def make_world(runtime: Runtime, writer: sessionmaker[Session], reader: sessionmaker[Session],
                accounts: AccountService) -> World:
-    cases = CaseService(writer, runtime.brief)
+    cases = CaseService(writer, build=runtime.cases.build_brief, contact_days=runtime.cases.contact_days)
     chat = ChatService(runtime.engine, writer, reader, on_ready=cases.ensure_case)
     clock = Clock()
     casework = CaseworkService(writer, reader, replay=chat.replay_session,

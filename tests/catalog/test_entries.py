@@ -116,7 +116,7 @@ def test_a_new_entry_is_created_once(editable_runtime: Runtime, entries: EntryAd
 def test_preview_foretells_exactly_what_saving_does_and_touches_nothing(
         editable_runtime: Runtime, entries: EntryAdmin) -> None:
     entry_id = "program:kasdi-daas-remote-work"
-    cases = preview_cases()
+    cases = preview_cases(editable_runtime.settings.preview_queries)
     gained_query = next(c for c in cases if c.relevant and entry_id not in _top(editable_runtime, c.query))
     data = shipped_entry(entry_id)
     # Wording about something else entirely, plus one owner's question word for word.

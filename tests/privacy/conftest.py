@@ -78,7 +78,7 @@ class Store:
 @pytest.fixture
 def store(engine: Engine, runtime: Runtime) -> Store:
     writer = session_factory(engine)
-    cases = CaseService(writer, runtime.brief)
+    cases = CaseService(writer, build=runtime.cases.build_brief, contact_days=runtime.cases.contact_days)
     chat = ChatService(runtime.engine, writer, session_factory(engine, read_only=True), on_ready=cases.ensure_case)
     return Store(writer=writer, chat=chat, cases=cases)
 

@@ -7,6 +7,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from application.chat import repository
+from application.chat.errors import NoFreeResumeCode
 from application.chat.models import ChatSessionRow
 from application.store.models import utc_now
 
@@ -77,5 +78,5 @@ def test_a_code_taken_by_another_session_is_drawn_again(factory: sessionmaker[Se
         assert found is not None and found.id == first
         row = repository.get_session(db, session_id=second)
         assert row is not None and row.resume_code_hash == repository.hash_resume_code("ABCD2345")
-    with pytest.raises(RuntimeError, match="no free resume code"), factory.begin() as db:
+    with pytest.raises(NoFreeResumeCode, match="no free resume code"), factory.begin() as db:
         repository.assign_resume_code(db, session_id=second, generate=lambda: taken)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from application.chat import repository
-from application.chat.errors import ConcurrentUpdate, DuplicateMessage, SessionNotFound
+from application.chat.errors import ConcurrentUpdate, DuplicateMessage, InvalidEvent, SessionNotFound
 from application.chat.models import PostedMessageRow, SessionEventRow
 from application.store.database import make_engine, session_factory
 
@@ -123,11 +123,11 @@ def test_append_refuses_bad_input(factory: sessionmaker[Session]) -> None:
         with pytest.raises(SessionNotFound):
             repository.append(db, session_id="0" * 32, expected_seq=0, events=[], client_message_id="a", turn={})
         for client_message_id in ("", "x" * 101):
-            with pytest.raises(ValueError, match="client_message_id"):
+            with pytest.raises(InvalidEvent, match="client_message_id"):
                 repository.append(
                     db, session_id=session_id, expected_seq=0, events=[], client_message_id=client_message_id, turn={}
                 )
-        with pytest.raises(ValueError, match="type"):
+        with pytest.raises(InvalidEvent, match="type"):
             repository.append(
                 db, session_id=session_id, expected_seq=0, events=[{"text": "?"}], client_message_id="a", turn={}
             )

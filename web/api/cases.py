@@ -9,12 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request
 
 from application.accounts import Role, User
-from application.casework.errors import CaseNotFound
 from application.privacy.access_log import AccessKind
-from prompts.accounts import load_account_prompts
-from web.auth import require_roles
 from web.deps import RuntimeDep
-from web.errors import ApiError
+from web.login import require_roles
 
 router = APIRouter(prefix="/api/cases")
 
@@ -25,9 +22,6 @@ CaseReader = Annotated[User, Depends(require_roles(*CASE_READERS))]
 @router.get("/{case_id}/brief")
 def read_brief(request: Request, case_id: Annotated[str, Path(min_length=1, max_length=64)], runtime: RuntimeDep,
                user: CaseReader) -> dict[str, Any]:
-    try:
-        brief = runtime.casework.brief_with_contact(actor=user, case_id=case_id, what=AccessKind.brief_api,
-                                                    client_address=request.client.host if request.client else None)
-    except CaseNotFound:
-        raise ApiError(404, "not_found", load_account_prompts().messages.case_not_found) from None
+    brief = runtime.casework.brief_with_contact(actor=user, case_id=case_id, what=AccessKind.brief_api,
+                                                client_address=request.client.host if request.client else None)
     return brief.model_dump(mode="json")

@@ -241,7 +241,7 @@ def test_a_refused_message_is_explained_in_the_services_words(context: BrowserCo
     box.press("Enter")
     note = page.locator("#log .note.error")
     note.wait_for()
-    assert note.inner_text() == load_error_prompts("ko").rate_limited_messages
+    assert note.inner_text() == load_error_prompts("ko").message("rate_limited_messages")
     assert box.input_value() == "세 번째 답이에요"  # given back to send later
     assert len(chat.owner_texts()) == 2
     shoot(page, "rate-limited", SHOTS)

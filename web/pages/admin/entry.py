@@ -12,7 +12,9 @@ from application.catalog.errors import InvalidItem, StaleEdit, UnknownItem
 from application.catalog.preview import Preview
 from application.catalog.versions import ItemKind
 from prompts.admin import load_admin_prompts
-from web.auth import CsrfProtected, StaffUser, flash
+from web.csrf import CsrfProtected
+from web.flash import flash
+from web.login import StaffUser
 from web.pages.admin.choices import vocabulary_options
 from web.pages.admin.deps import EntryAdminDep, author
 from web.pages.admin.forms import entry_anchors, entry_data

@@ -11,7 +11,9 @@ from application.catalog.errors import InvalidItem, StaleEdit, UnknownItem
 from application.catalog.mentors import MentorAdmin
 from application.catalog.versions import ItemKind
 from prompts.admin import load_admin_prompts
-from web.auth import CsrfProtected, StaffUser, flash
+from web.csrf import CsrfProtected
+from web.flash import flash
+from web.login import StaffUser
 from web.pages.admin.choices import vocabulary_options
 from web.pages.admin.deps import MentorAdminDep, author
 from web.pages.admin.forms import MENTOR_ANCHORS, mentor_data

@@ -12,7 +12,9 @@ from application.catalog.versions import ItemKind
 from application.partners.admin import PartnerAdmin
 from application.partners.schemas import KEY_PATTERN
 from prompts.admin import load_admin_prompts
-from web.auth import CsrfProtected, StaffUser, flash
+from web.csrf import CsrfProtected
+from web.flash import flash
+from web.login import StaffUser
 from web.pages.admin.deps import PartnerAdminDep, author
 from web.pages.admin.forms import PARTNER_ANCHORS, partner_data
 from web.pages.admin.problems import FormErrors, place

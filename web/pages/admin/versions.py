@@ -10,7 +10,8 @@ from starlette.datastructures import FormData
 
 from application.catalog.versions import ItemKind, Version
 from prompts.admin import load_admin_prompts
-from web.auth import error_page, flash
+from web.errors import error_page
+from web.flash import flash
 from web.templating import templates
 
 

@@ -1,12 +1,9 @@
-"""Which language an API answer speaks, and error answers in it (prompts/errors)."""
-
-from collections.abc import Mapping
+"""Which language an answer speaks: the session's or the body's when given, else the browser's
+Accept-Language, else Korean."""
 
 from fastapi import Request
 
 from prompts import LANGS, Lang
-from prompts.errors import load_error_prompts
-from web.errors import ApiError
 
 DEFAULT_LANG: Lang = "ko"
 
@@ -35,19 +32,10 @@ def request_lang(request: Request, preferred: str | None = None) -> Lang:
     return DEFAULT_LANG
 
 
-def localized_error(
-    status: int,
-    code: str,
-    lang: Lang,
-    values: Mapping[str, object] | None = None,
-    *,
-    text: str | None = None,
-    headers: dict[str, str] | None = None,
-    fallback: str | None = None,
-) -> ApiError:
-    """An ApiError whose message is prompts/errors/<lang>.yaml's `text` (default: the code),
-    filled in with `values`; `fallback` when the file has no such message."""
-    message = load_error_prompts(lang).message(text or code, **(values or {})) or fallback
-    if message is None:
-        raise KeyError(f"prompts/errors has no message {text or code!r}")
-    return ApiError(status, code, message, headers)
+def answer_in(request: Request, lang: Lang) -> None:
+    """Errors of this request speak `lang` (the session's or the body's language)."""
+    request.state.lang = lang
+
+
+def error_lang(request: Request) -> Lang:
+    return request_lang(request, getattr(request.state, "lang", None))
