@@ -80,7 +80,7 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
                               preview_queries=settings.preview_queries)
     return Runtime(
         settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
-        partners=PartnerService(writer),
+        partners=PartnerService(writer, reader),
         accounts=AccountService.from_settings(writer, settings),
         knowledge=knowledge,
         casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),

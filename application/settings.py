@@ -83,7 +83,7 @@ class Settings(BaseSettings):
 
     @cached_property
     def sqlite_path(self) -> Path:
-        return self.data_dir / "application.sqlite3"
+        return self.data_dir / "intake.sqlite3"
 
     @property
     def effective_database_url(self) -> str:

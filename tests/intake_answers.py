@@ -1,5 +1,5 @@
 """One owner's complete answers, by slot: a Daejeon mould maker, used by tests that run a
-whole application."""
+whole intake."""
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING

@@ -1,59 +1,91 @@
 """Password hashing (argon2id) and the floor a password must clear.
 
-The floor is deliberately modest — length plus a refusal of the obviously guessable — because
-login attempts are rate-limited; composition rules ("one digit, one symbol") only push people
-to `Password1!`."""
+The floor is length plus zxcvbn's estimate of how guessable the password is (score 3 of 4 or
+better), told the account's own words: the e-mail's local part and its pieces, the name with
+and without spaces, its Korean surname and given name, the name as typed on a Korean 2-set
+keyboard with the keyboard left in English (`김민수` → `rlaalstn`), and the service's names.
+Login attempts are rate-limited, so composition rules ("one digit, one symbol") would only
+push people to `Password1!`."""
 
 import re
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 # argon2 takes any length; the cap keeps a megabyte "password" from costing a hash of it.
 MAX_LENGTH = 256
+# zxcvbn's scores: 3 is "safely unguessable: moderate protection from offline slow-hash
+# attacks" (argon2 here), below it "too guessable".
+MIN_SCORE = 3
+# zxcvbn's run time grows with the length; what it has not judged by then is long enough.
+ZXCVBN_CHARS = 100
+SERVICE_WORDS = ("intake", "sme", "digital", "디지털전환", "상담", "도우미")
+# A word shorter than this found inside a password says nothing about the person.
+MIN_PERSONAL = 3
 
 # Reasons a password is refused, each with the operator-facing message the CLI prints
 # (the web pages say it in Korean, see prompts/accounts/ko.yaml).
 WEAKNESSES: dict[str, str] = {
     "too_short": f"use at least {MIN_LENGTH} characters",
     "too_long": f"use at most {MAX_LENGTH} characters",
-    "common": "it is one of the most common passwords",
-    "simple": "it is a run or repeat of the same few characters",
-    "personal": "it contains the account's email or name",
+    "common": "it is or is built on one of the most common passwords or words",
+    "simple": "it is a run, a repeat, a keyboard pattern or a date",
+    "personal": "it contains the account's email, name or the service's name",
 }
 
-_KEYBOARD_RUNS = (
-    "`1234567890-=", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./", "abcdefghijklmnopqrstuvwxyz",
-    "1q2w3e4r5t6y7u8i9o0p", "q1w2e3r4t5y6u7i8o9p0",
-)
-_EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+# The 2-set (dubeolsik) keyboard: the Latin key of each jamo, composite vowels and final
+# consonants as the keys pressed one after the other.
+_INITIALS = ("r", "R", "s", "e", "E", "f", "a", "q", "Q", "t", "T", "d", "w", "W", "c", "z", "x", "v", "g")
+_VOWELS = ("k", "o", "i", "O", "j", "p", "u", "P", "h", "hk", "ho", "hl", "y", "n", "nj", "np", "nl", "b", "m", "ml",
+           "l")
+_FINALS = ("", "r", "R", "rt", "s", "sw", "sg", "e", "f", "fr", "fa", "fq", "ft", "fx", "fv", "fg", "a", "q", "qt", "t",
+           "T", "d", "w", "c", "z", "x", "v", "g")
+_SYLLABLES = range(0xAC00, 0xD7A4)
+_PIECES = re.compile(r"[^0-9a-z]+|\d+")
 
 
-@lru_cache(maxsize=1)
-def _common_passwords() -> frozenset[str]:
-    text = (files("application.accounts") / "common_passwords.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+def keyboard_typed(text: str) -> str:
+    """What typing `text` on a Korean 2-set keyboard left in English mode gives."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if code not in _SYLLABLES:
+            out.append(char)
+            continue
+        offset = code - _SYLLABLES.start
+        out.append(_INITIALS[offset // 588] + _VOWELS[offset % 588 // 28] + _FINALS[offset % 28])
+    return "".join(out)
 
 
-def _is_run(text: str) -> bool:
-    """A stretch of a keyboard row or the alphabet, forwards or backwards (`qwertyuiop`, `0987654321`)."""
-    return len(text) >= 4 and any(text in run or text in run[::-1] for run in _KEYBOARD_RUNS)
+def user_inputs(*, email: str | None, name: str | None) -> list[str]:
+    """The account's own words that zxcvbn counts as the first an attacker would try."""
+    words: list[str] = list(SERVICE_WORDS)
+    if email:
+        local = email.split("@")[0].lower()
+        words += [local, *(piece for piece in _PIECES.split(local) if piece)]
+    if name:
+        joined = name.replace(" ", "")
+        words += [name, joined, *name.split()]
+        if len(joined) in (3, 4) and all(ord(c) in _SYLLABLES for c in joined):
+            # A Korean name is mostly a one-syllable surname and the given name.
+            words += [joined[0], joined[1:]]
+        words += [keyboard_typed(word) for word in list(words) if word != keyboard_typed(word)]
+    return list(dict.fromkeys(word.lower() for word in words if word))
 
 
-def _is_simple(lowered: str) -> bool:
-    if len(set(lowered)) <= 3 or _is_run(lowered):
-        return True
-    if lowered.isdigit() and len(lowered) < 16:
-        # Dates, phone numbers and PINs: guessable from a few facts about a person.
-        return True
-    # The same chunk over and over: `abcabcabca`, `12341234aa`.
-    return any(lowered.startswith(lowered[:size] * (len(lowered) // size)) for size in range(1, 5)
-               if len(lowered) // size >= 3)
+def _reason(matches: Sequence[Mapping[str, object]]) -> str:
+    """Why zxcvbn found the password guessable, from the patterns it was made of."""
+    patterns = {(m["pattern"], m.get("dictionary_name")) for m in matches}
+    if ("dictionary", "user_inputs") in patterns:
+        return "personal"
+    if any(pattern == "dictionary" for pattern, _ in patterns):
+        return "common"
+    return "simple"
 
 
 def weakness(password: str, *, email: str | None = None, name: str | None = None) -> str | None:
@@ -62,18 +94,16 @@ def weakness(password: str, *, email: str | None = None, name: str | None = None
         return "too_short"
     if len(password) > MAX_LENGTH:
         return "too_long"
-    lowered = password.lower()
-    core = _EDGE_NOISE.sub("", lowered)
-    common = _common_passwords()
-    if lowered in common or (len(core) >= 4 and core in common):
-        return "common"
-    if _is_simple(lowered):
-        return "simple"
-    personal = [part for part in (email.split("@")[0].lower() if email else None,
-                                  name.replace(" ", "").lower() if name else None) if part and len(part) >= 3]
-    if any(part in lowered.replace(" ", "") for part in personal):
+    inputs = user_inputs(email=email, name=name)
+    compact = password.lower().replace(" ", "")
+    # zxcvbn may find a Korean name cheaper to guess letter by letter; inside the password it is
+    # the first thing tried all the same.
+    if any(len(word) >= MIN_PERSONAL and word not in SERVICE_WORDS and word in compact for word in inputs):
         return "personal"
-    return None
+    result = zxcvbn(password[:ZXCVBN_CHARS], user_inputs=inputs)
+    if result["score"] >= MIN_SCORE:
+        return None
+    return _reason(result["sequence"])
 
 
 # No 0/o, 1/l/i: the admin reads the initial password out or types it into a message.

@@ -35,14 +35,14 @@ class MentorAdmin:
             edited_by=stored.author.name if stored else None, edited_at=stored.created_at if stored else None,
         )
 
-    def roster(self) -> list[MentorListing]:
+    def listings(self) -> list[MentorListing]:
         """Tier 3, then 2, then 1; by slug within a tier."""
         with self._live.reader() as db:
             stored = latest_of_kind(db, KIND)
         mentors = sorted(self._live.roster, key=lambda m: (-m.tier, m.slug))
         return [self._listing(m, stored.get(m.slug)) for m in mentors]
 
-    def get(self, slug: str) -> MentorListing:
+    def listing(self, slug: str) -> MentorListing:
         mentor = self._roster().get(slug)
         if mentor is None:
             raise UnknownItem(KIND.value, slug)
@@ -52,18 +52,18 @@ class MentorAdmin:
     def known_tags(self) -> list[str]:
         return sorted(self._live.known_tags())
 
-    def check(self, data: dict[str, Any], *, slug: str | None) -> MentorEntry:
+    def check(self, data: dict[str, Any], *, item_id: str | None) -> MentorEntry:
         mentor = check_mentor(data, roster=self._roster(), known_tags=self._live.known_tags())
-        check_identity(mentor.slug, editing=slug, exists=lambda taken: taken in self._roster(), field="slug")
+        check_identity(mentor.slug, editing=item_id, exists=lambda taken: taken in self._roster(), field="slug")
         return mentor
 
-    def save(self, data: dict[str, Any], *, slug: str | None, author: Author,
+    def edit(self, data: dict[str, Any], *, item_id: str | None, author: Author,
              base_version: int | None) -> Version | None:
         """Validates and stores a new version, applied at once; None when nothing changed."""
-        mentor = self.check(data, slug=slug)
-        if slug is not None and self._roster().get(slug) == mentor:
+        mentor = self.check(data, item_id=item_id)
+        if item_id is not None and self._roster().get(item_id) == mentor:
             return None
-        return self._store(mentor, Action.CREATE if slug is None else Action.EDIT, author, base_version)
+        return self._store(mentor, Action.CREATE if item_id is None else Action.EDIT, author, base_version)
 
     def _store(self, mentor: MentorEntry, action: Action, author: Author, base_version: int | None) -> Version:
         return self._live.store(kind=KIND, item_id=mentor.slug, content=mentor,
@@ -82,4 +82,4 @@ class MentorAdmin:
 
     def restore(self, slug: str, number: int, *, author: Author) -> Version:
         old = self.version(slug, number)
-        return self._store(self.check(old.content, slug=slug), Action.RESTORE, author, None)
+        return self._store(self.check(old.content, item_id=slug), Action.RESTORE, author, None)

@@ -1,6 +1,7 @@
 """`intake brief …`: the needs brief's JSON Schema, and a stored case's brief as JSON, HTML
 or PDF."""
 
+import getpass
 import json
 import sys
 from enum import StrEnum
@@ -10,7 +11,9 @@ from typing import Annotated
 import typer
 
 from application.briefs import render_brief
+from application.cases.errors import CaseNotFound
 from application.cli.progress import stderr
+from application.privacy.access_log import AccessKind
 from application.settings import Settings
 from assistant.decision.brief import NeedsBrief, brief_json_schema
 
@@ -29,18 +32,20 @@ class PageLang(StrEnum):
     en = "en"
 
 
-class CaseNotFound(Exception):
-    pass
+# Who looked, in the access log: the command line has no account, so the OS user stands in.
+CLI_ACTOR = "cli"
 
 
-def load_case_brief(settings: Settings, case_id: str) -> NeedsBrief:
-    """The brief of a stored case, from the case store; CaseNotFound for an unknown id."""
-    from application.cases.service import CaseService  # imported here: it opens (and migrates) the database
+def view_case_brief(settings: Settings, case_id: str, what: AccessKind) -> NeedsBrief:
+    """The brief of a stored case, contact data included, once the access log has recorded
+    the view (as `cli` with the OS user); CaseNotFound for an unknown id."""
+    # Imported here: they open (and migrate) the database.
+    from application.cases.service import CaseService
+    from application.privacy.access_log import AccessLog
 
-    try:
-        return CaseService.open(settings).get_brief(case_id)
-    except KeyError as exc:
-        raise CaseNotFound(case_id) from exc
+    brief = CaseService.open(settings).get_brief(case_id)
+    AccessLog.open(settings).record(user_id=CLI_ACTOR, user_name=getpass.getuser(), case_id=case_id, what=what)
+    return brief
 
 
 @brief_app.command()
@@ -57,9 +62,11 @@ def show(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output",
                                                 dir_okay=False, writable=True)] = None,
 ) -> None:
-    """Show a case's needs brief; PDF needs --output unless standard output is redirected."""
+    """Show a case's needs brief; PDF needs --output unless standard output is redirected. The
+    brief holds the owner's contact data, so the view is written to the access log first."""
+    what = AccessKind.brief_pdf if format is OutputFormat.pdf else AccessKind.brief_view
     try:
-        brief = load_case_brief(Settings(), case_id)
+        brief = view_case_brief(Settings(), case_id, what)
     except CaseNotFound:
         stderr.print(f"No case with id '{case_id}'.", markup=False)
         raise typer.Exit(code=1) from None
@@ -89,7 +96,7 @@ def regenerate(case_id: Annotated[str, typer.Argument(help="The case whose brief
         runtime = build_runtime(Settings(), update)
     try:
         old = runtime.cases.get_brief(case_id)
-    except KeyError:
+    except CaseNotFound:
         stderr.print(f"No case with id '{case_id}'.")
         raise typer.Exit(code=1) from None
     brief = runtime.cases.regenerate(case_id, runtime.chat.replay_session(old.session_id))

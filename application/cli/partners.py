@@ -76,7 +76,7 @@ def add(
 @partners_app.command("list")
 def list_() -> None:
     """One line per partner: key, state, name, allowed origins."""
-    for partner in open_partners(Settings()).list():
+    for partner in open_partners(Settings()).registered():
         state = "active" if partner.active else "disabled"
         typer.echo(f"{partner.key}\t{state}\t{partner.name}\t{' '.join(partner.allowed_origins)}")
 

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from application.accounts import AccountError, AccountService, NewUser, Role, User
+from application.accounts import AccountError, AccountService, NewUser, Profile, Role, User
 from application.accounts.passwords import MIN_LENGTH
 from application.accounts.schemas import DEFAULT_CAPACITY
 from application.cli.problems import fail, option_problems
@@ -75,6 +75,30 @@ def list_users() -> None:
         table.add_row(user.email, user.name, user.role.value, user.team or "-",
                       str(user.capacity) if user.tier else "-", "yes" if user.active else "no", last)
     Console(width=200).print(table, markup=False)
+
+
+@users_app.command()
+def update(
+    email: Annotated[str, typer.Argument(help="The account's email")],
+    role: Annotated[Role | None, typer.Option(help="admin, staff, lead, mentor or expert")] = None,
+    team: Annotated[str | None, typer.Option(help="Team name; an empty value takes the account out of its team")]
+    = None,
+    capacity: Annotated[int | None, typer.Option(min=0, max=1000, help="Open cases a mentor can hold")] = None,
+) -> None:
+    """Change an account's role, team or capacity (what is not given stays). The last active
+    admin keeps the admin role."""
+    accounts = _open()
+    user = _existing(accounts, email)
+    try:
+        profile = Profile(name=user.name, role=role or user.role, team=user.team if team is None else team,
+                          capacity=user.capacity if capacity is None else capacity)
+    except ValidationError as exc:
+        raise fail(option_problems(exc, _OPTION)) from None
+    try:
+        changed = accounts.update_profile(user.id, profile)
+    except AccountError as exc:
+        raise fail(exc.message) from None
+    typer.echo(f"{changed.email}: {changed.role.value}, team {changed.team or '-'}, capacity {changed.capacity}.")
 
 
 @users_app.command("set-password")

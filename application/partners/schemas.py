@@ -2,6 +2,7 @@
 allowed to embed the chat widget."""
 
 import re
+from datetime import datetime
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -39,3 +40,12 @@ class Partner(BaseModel):
 
     def greeting_for(self, lang: str) -> str:
         return self.greeting_en if lang == "en" and self.greeting_en else self.greeting
+
+
+class PartnerListing(BaseModel):
+    """A partner on the admin list: with its newest version and who saved it."""
+
+    partner: Partner
+    version: int
+    edited_by: str | None
+    edited_at: datetime | None

@@ -21,7 +21,7 @@ from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (sh
 from web.app import create_app
 from web.cookies import LOGIN_CSRF_COOKIE, SESSION_COOKIE
 
-PASSWORD = "mentor-visits-6-times"
+PASSWORD = "visits-6-times-a-month"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

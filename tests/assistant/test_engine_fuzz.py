@@ -1,4 +1,4 @@
-"""Nothing crashes on any input: random messages at random points of the application."""
+"""Nothing crashes on any input: random messages at random points of the intake."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -18,7 +18,7 @@ from tests.intake_answers import AGREE, DAEJEON_MOULD_MAKER
 from tests.intake_answers import run_intake as run_chat_intake
 
 CONSENT = AGREE
-PASSWORD = "mentor-visits-6-times"
+PASSWORD = "visits-6-times-a-month"
 SEOUL_SHOP = {"company.industry": "서울에서 직원 10명으로 온라인 쇼핑몰 운영해요", "needs.urgency": "한 달 안에요"}
 
 

@@ -3,7 +3,7 @@ the index), so the shared session `runtime` never sees their edits.
 
 Its index is a copy of the session runtime's, so building it re-embeds only what differs:
 the entry edited in the database before start-up, which is how the overlay at start-up is
-tested (tests/kbadmin/test_overlay.py)."""
+tested (tests/catalog/test_overlay.py)."""
 
 import shutil
 from collections.abc import Iterator

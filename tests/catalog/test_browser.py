@@ -17,7 +17,7 @@ from application.runtime import Runtime
 from application.settings import Settings
 from tests.accounts.conftest import PASSWORD
 from tests.browser import launch_chromium
-from tests.kbadmin.xss import IMAGE, SCRIPT, XSS_ALIAS, save_xss_entry
+from tests.catalog.xss import IMAGE, SCRIPT, XSS_ALIAS, save_xss_entry
 from tests.web.browser.chat import Chat
 from tests.web.browser.conftest import SHOTS, serve
 from web.app import create_app

@@ -13,7 +13,7 @@ from application.store.database import make_engine, session_factory
 from application.store.migrate import upgrade_database
 from knowledge.loader import DEFAULT_SEEDS_DIR
 from knowledge.transfer import parse_jsonl
-from tests.kbadmin.conftest import STAFF, shipped_entry
+from tests.catalog.conftest import STAFF, shipped_entry
 
 
 def test_export_includes_saved_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from application.runtime import Runtime
 from knowledge.loader import KnowledgeBase
 from knowledge.transfer import parse_jsonl
 from retrieval import Retriever
-from tests.kbadmin.conftest import EDITED_AT_START, STAFF, START_SUMMARY, shipped_entry
+from tests.catalog.conftest import EDITED_AT_START, STAFF, START_SUMMARY, shipped_entry
 
 
 def _top(runtime: Runtime, query: str, k: int = 5) -> list[str]:
@@ -189,16 +189,16 @@ def test_export_round_trips(editable_runtime: Runtime, entries: EntryAdmin) -> N
 def test_mentor_edits_reach_the_roster_the_briefs_use(editable_runtime: Runtime) -> None:
     mentors = MentorAdmin(editable_runtime.knowledge)
     roster = editable_runtime.roster
-    data = mentors.get("sample-field-jung").mentor.model_dump(mode="json")
+    data = mentors.listing("sample-field-jung").mentor.model_dump(mode="json")
     data["weekly_capacity"] = 11
-    saved = mentors.save(data, slug="sample-field-jung", author=STAFF, base_version=0)
+    saved = mentors.edit(data, item_id="sample-field-jung", author=STAFF, base_version=0)
     assert saved is not None and saved.version == 1
     assert editable_runtime.roster is roster
     assert next(m for m in roster if m.slug == "sample-field-jung").weekly_capacity == 11
     with pytest.raises(InvalidItem):
-        mentors.save({**data, "lead": None}, slug="sample-field-jung", author=STAFF, base_version=1)
+        mentors.edit({**data, "lead": None}, item_id="sample-field-jung", author=STAFF, base_version=1)
     mentors.restore("sample-field-jung", 0, author=STAFF)
     assert next(m for m in roster if m.slug == "sample-field-jung").weekly_capacity != 11
     new = {**data, "slug": "field-new-park", "name": {"ko": "박현장", "en": "Park Field"}, "sample": False}
-    assert mentors.save(new, slug=None, author=STAFF, base_version=None) is not None
+    assert mentors.edit(new, item_id=None, author=STAFF, base_version=None) is not None
     assert any(m.slug == "field-new-park" for m in roster)

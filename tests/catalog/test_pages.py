@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 from application.catalog.versions import Action, ItemKind, append
 from application.runtime import Runtime
-from tests.kbadmin.conftest import STAFF, csrf
-from tests.kbadmin.htmlforms import form_posting_to
+from tests.catalog.conftest import STAFF, csrf
+from tests.catalog.htmlforms import form_posting_to
 
 EDIT = "/admin/kb/program/kosme-smart-factory"
 

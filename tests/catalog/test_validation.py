@@ -12,7 +12,7 @@ from application.catalog.validation import check_entry, check_mentor
 from knowledge.loader import DEFAULT_SEEDS_DIR, load_knowledge_base
 from knowledge.roster import load_roster
 from prompts.admin import load_admin_prompts
-from tests.kbadmin.conftest import shipped_entry
+from tests.catalog.conftest import shipped_entry
 
 
 def _problems(data: dict[str, Any]) -> list[tuple[str, str]]:

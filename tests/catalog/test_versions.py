@@ -19,7 +19,6 @@ from application.catalog.versions import (
     latest_of_kind,
     latest_revision,
 )
-from application.partners.admin import PartnerAdmin
 from application.partners.schemas import Partner
 from application.partners.service import PartnerService
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
@@ -107,13 +106,12 @@ def test_partner_versions_are_written_with_the_partner(factory: sessionmaker[Ses
     # A partner registered on the command line, before any admin edit.
     service.save(Partner(key="daejeon-center", name="대전센터", title="상담 창", greeting="안녕하세요",
                          allowed_origins=["https://portal.example.kr"]))
-    admin = PartnerAdmin(writer=factory, reader=factory, partners=service)
-    data = {**admin.get("daejeon-center").partner.model_dump(mode="json"), "title": "디지털전환 상담"}
-    saved = admin.save(data, key="daejeon-center", author=KIM, base_version=0)
+    data = {**service.listing("daejeon-center").partner.model_dump(mode="json"), "title": "디지털전환 상담"}
+    saved = service.edit(data, item_id="daejeon-center", author=KIM, base_version=0)
     assert saved is not None and saved.version == 1
     assert service.get("daejeon-center").title == "디지털전환 상담"  # type: ignore[union-attr]
-    assert admin.save(data, key="daejeon-center", author=KIM, base_version=1) is None
-    restored = admin.restore("daejeon-center", 0, author=LEE)
+    assert service.edit(data, item_id="daejeon-center", author=KIM, base_version=1) is None
+    restored = service.restore("daejeon-center", 0, author=LEE)
     assert restored.version == 2 and restored.action == Action.RESTORE
     assert service.get("daejeon-center").title == "상담 창"  # type: ignore[union-attr]
-    assert [v.action for v in admin.history("daejeon-center")] == [Action.RESTORE, Action.EDIT, Action.ORIGINAL]
+    assert [v.action for v in service.history("daejeon-center")] == [Action.RESTORE, Action.EDIT, Action.ORIGINAL]

@@ -16,7 +16,7 @@ import pytest
 from application.accounts import AccountService, NewUser, Role
 from application.settings import Settings
 from tests.accounts.conftest import PASSWORD, csrf_from
-from tests.kbadmin.htmlforms import form_posting_to
+from tests.catalog.htmlforms import form_posting_to
 from tests.retrieval.test_chroma_server import chroma_server, free_port  # noqa: F401  (shared fixture)
 
 pytestmark = pytest.mark.slow

@@ -1,6 +1,6 @@
 """Markup typed into knowledge-base fields stays text: escaped on every admin page that shows
 it, and handed to the owner's chat as JSON text (the chat page puts it in with textContent,
-tests/kbadmin/test_browser.py)."""
+tests/catalog/test_browser.py)."""
 
 from html import escape
 
@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from application.catalog.entries import EntryAdmin
 from application.catalog.mentors import MentorAdmin
 from application.runtime import Runtime
-from tests.kbadmin.conftest import STAFF
-from tests.kbadmin.xss import IMAGE, SCRIPT, XSS_ALIAS, XSS_ENTRY, save_xss_entry
+from tests.catalog.conftest import STAFF
+from tests.catalog.xss import IMAGE, SCRIPT, XSS_ALIAS, XSS_ENTRY, save_xss_entry
 
 PAGES = ["/admin/kb", "/admin/kb?q=가나다라", "/admin/kb/vendor/oddconcept", "/admin/kb/vendor/oddconcept/history",
          "/admin/mentors", "/admin/mentors/sample-strategy-lee", "/admin/mentors/sample-strategy-lee/history"]
@@ -21,10 +21,10 @@ PAGES = ["/admin/kb", "/admin/kb?q=가나다라", "/admin/kb/vendor/oddconcept",
 def marked_up(editable_runtime: Runtime) -> None:
     save_xss_entry(EntryAdmin(editable_runtime.knowledge))
     mentors = MentorAdmin(editable_runtime.knowledge)
-    lee = mentors.get("sample-strategy-lee").mentor.model_dump(mode="json")
+    lee = mentors.listing("sample-strategy-lee").mentor.model_dump(mode="json")
     if SCRIPT not in lee["name"]["ko"]:
         lee["name"]["ko"] = f"예시 멘토 이OO {SCRIPT}"
-        mentors.save(lee, slug="sample-strategy-lee", author=STAFF, base_version=None)
+        mentors.edit(lee, item_id="sample-strategy-lee", author=STAFF, base_version=None)
 
 
 @pytest.mark.parametrize("path", PAGES)

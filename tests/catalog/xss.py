@@ -2,7 +2,7 @@
 check it stays text on every page and answer that shows it."""
 
 from application.catalog.entries import EntryAdmin
-from tests.kbadmin.conftest import STAFF, shipped_entry
+from tests.catalog.conftest import STAFF, shipped_entry
 
 SCRIPT = "<script>window.__xss = 1</script>"
 IMAGE = '"><img src=x onerror="window.__xss = 2">'

@@ -45,7 +45,7 @@ def postgres_admin() -> Iterator[Engine]:
 def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A URL of an empty database; the SQLite file's folder does not exist yet."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'data' / 'application.sqlite3'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'data' / 'intake.sqlite3'}"
         return
     admin: Engine = request.getfixturevalue("postgres_admin")
     schema = f"t_{uuid.uuid4().hex[:16]}"

@@ -182,7 +182,7 @@ def test_readers_do_not_wait_for_a_writer(factory: sessionmaker[Session], engine
 
 
 def test_sqlite_file_is_set_up_for_concurrent_writers(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'application.sqlite3'}")
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'intake.sqlite3'}")
     try:
         with engine.connect() as connection:
             pragma = connection.exec_driver_sql

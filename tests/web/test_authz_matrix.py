@@ -124,6 +124,9 @@ MATRIX: dict[tuple[str, str], Row] = {
         pages(ADMIN, (303, "/admin/users")), url=lambda c: f"/admin/users/{c.throwaway_user()}/activate"),
     ("POST", "/admin/users/{user_id}/password"): Row(
         pages(ADMIN), url=lambda c: f"/admin/users/{c.throwaway_user()}/password"),
+    ("POST", "/admin/users/{user_id}/profile"): Row(
+        pages(ADMIN, (303, "/admin/users")), url=lambda c: f"/admin/users/{c.throwaway_user()}/profile",
+        form=lambda _: {"role": "lead", "team": "대전팀", "capacity": "7"}),
     # A new case waits in the intake pool: staff and leads see it; a mentor without it and
     # an expert not asked about it get 404, as for an unknown case (application/casework/access.py).
     ("GET", "/api/cases/{case_id}/brief"): Row(
@@ -157,7 +160,7 @@ MATRIX: dict[tuple[str, str], Row] = {
         console(BACK_TO_CASE), url=case_url("/advice/999999999/answer"), form=lambda _: {"answer": "답"}),
     # Knowledge-base, mentor and partner admin (web/pages/admin): admin and staff. The shared
     # runtime must not change, so posts carry an empty form (refused, 422) or name a version or
-    # partner that does not exist (404); tests/kbadmin edit on a runtime of their own.
+    # partner that does not exist (404); tests/catalog edit on a runtime of their own.
     ("GET", "/admin/kb"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/kb/export"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/kb/import"): Row(pages(KB_ADMINS, 422)),

@@ -76,7 +76,7 @@ def test_chat_page_is_served_with_a_csp_and_its_data(client: TestClient) -> None
     assert [t["id"] for t in data["topics"]] == TOPICS
     assert [t["label"] for t in data["topics"]] == ["회사", "비용", "인력", "원격근무", "디지털 준비도", "필요한 지원"]
     assert data["lang"] == "ko" and data["lang_explicit"] is False and data["partner"] is None
-    assert data["storage_key"] == "application.chat.service"
+    assert data["storage_key"] == "intake.chat"
     assert data["urls"] == {"sessions": "/api/sessions", "owner_copy": "/owner-copy/", "other_lang": "/?lang=en"}
 
 
@@ -108,7 +108,7 @@ def test_embed_for_a_partner_is_themed_and_framable_by_its_site_only(client: Tes
     assert "대전 기업 &lt;상담&gt;" in html and "무엇이든 물어보세요 &lt;b&gt;" in html
     assert "mode-embed in-widget" in html and 'id="close-widget"' in html
     data = chat_data(html)
-    assert data["partner"] == partner.key and data["storage_key"] == f"application.chat.service.{partner.key}"
+    assert data["partner"] == partner.key and data["storage_key"] == f"intake.chat.{partner.key}"
     assert data["in_widget"] is True
     assert data["urls"]["other_lang"] == f"/embed?partner={partner.key}&lang=en&via=widget"
 

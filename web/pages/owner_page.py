@@ -18,7 +18,7 @@ from prompts.web import WebText, load_web_text
 # The last topic of the flow (contact details and consent) is the wrap-up, not a step the
 # owner sees in the progress bar.
 WRAP_UP_TOPIC = "contact"
-STORAGE_PREFIX = "application.chat.service"
+STORAGE_PREFIX = "intake.chat"
 WIDGET_VIA = "widget"
 
 Mode = Literal["page", "embed"]

@@ -12,7 +12,7 @@ from playwright.sync_api import Frame, Locator, Page
 
 from tests.intake_answers import DAEJEON_MOULD_MAKER
 
-PAGE_KEY = "application.chat.service"
+PAGE_KEY = "intake.chat"
 CONSENT = "consent"
 DONT_KNOW = {"ko": "잘 모르겠어요", "en": "I don't know"}
 MAX_TURNS = 60
