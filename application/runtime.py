@@ -13,8 +13,8 @@ from application.chat.service import ChatService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 from assistant.engine import Engine
 from knowledge.loader import KnowledgeBase
 from knowledge.roster import MentorEntry
@@ -57,10 +57,8 @@ def abstention(settings: Settings) -> Abstention:
 
 
 def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
-    url = settings.effective_database_url
     # Safe at every start: brings the database to the current schema.
-    upgrade_database(url)
-    database = make_engine(url)
+    database = migrated_engine(settings.effective_database_url)
     writer, reader = session_factory(database), session_factory(database, read_only=True)
     # Staff edits saved in the database overlay the shipped entry and mentor files.
     shipped = Shipped.load(settings.knowledge_dir, settings.seeds_dir)

@@ -25,8 +25,11 @@ MIN_SCORE = 3
 # zxcvbn's run time grows with the length; what it has not judged by then is long enough.
 ZXCVBN_CHARS = 100
 SERVICE_WORDS = ("intake", "sme", "digital", "디지털전환", "상담", "도우미")
-# A word shorter than this found inside a password says nothing about the person.
-MIN_PERSONAL = 3
+# A word shorter than this found inside a password says nothing about the person: three
+# Hangul syllables are a whole name, three Latin letters part of any word (`rla`, 김 typed in
+# English mode, is in `harbourlamps`).
+MIN_PERSONAL_HANGUL = 3
+MIN_PERSONAL_LATIN = 4
 
 # Reasons a password is refused, each with the operator-facing message the CLI prints
 # (the web pages say it in Korean, see prompts/accounts/ko.yaml).
@@ -78,6 +81,11 @@ def user_inputs(*, email: str | None, name: str | None) -> list[str]:
     return list(dict.fromkeys(word.lower() for word in words if word))
 
 
+def _telling(word: str) -> bool:
+    hangul = any(ord(char) in _SYLLABLES for char in word)
+    return len(word) >= (MIN_PERSONAL_HANGUL if hangul else MIN_PERSONAL_LATIN)
+
+
 def _reason(matches: Sequence[Mapping[str, object]]) -> str:
     """Why zxcvbn found the password guessable, from the patterns it was made of."""
     patterns = {(m["pattern"], m.get("dictionary_name")) for m in matches}
@@ -98,7 +106,7 @@ def weakness(password: str, *, email: str | None = None, name: str | None = None
     compact = password.lower().replace(" ", "")
     # zxcvbn may find a Korean name cheaper to guess letter by letter; inside the password it is
     # the first thing tried all the same.
-    if any(len(word) >= MIN_PERSONAL and word not in SERVICE_WORDS and word in compact for word in inputs):
+    if any(_telling(word) and word not in SERVICE_WORDS and word in compact for word in inputs):
         return "personal"
     result = zxcvbn(password[:ZXCVBN_CHARS], user_inputs=inputs)
     if result["score"] >= MIN_SCORE:

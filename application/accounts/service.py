@@ -23,8 +23,8 @@ from application.accounts.schemas import (
     normalise_email,
 )
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 from application.store.models import utc_now
 
 # last_seen_at is written at most this often, so a busy page does not write on every request.
@@ -63,9 +63,7 @@ class AccountService:
     @classmethod
     def open(cls, settings: Settings) -> "AccountService":
         """For the command line: brings the database up to date and connects."""
-        url = settings.effective_database_url
-        upgrade_database(url)
-        return cls.from_settings(session_factory(make_engine(url)), settings)
+        return cls.from_settings(session_factory(migrated_engine(settings.effective_database_url)), settings)
 
     # --- users -------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from application.cases.columns import filter_columns
 from application.cases.errors import BriefsUnavailable, CaseNotFound, ConversationNotReady
 from application.cases.models import CaseRow, new_case_id
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.decision.owner import OwnerCopy, owner_copy
 from assistant.state import DialogueState
@@ -61,9 +61,8 @@ class CaseService:
     @classmethod
     def open(cls, settings: Settings) -> "CaseService":
         """For the command line: reads cases without loading the knowledge base."""
-        url = settings.effective_database_url
-        upgrade_database(url)
-        return cls(session_factory(make_engine(url)), contact_days=settings.mentor_contact_working_days)
+        return cls(session_factory(migrated_engine(settings.effective_database_url)),
+                   contact_days=settings.mentor_contact_working_days)
 
     def build_brief(self, state: DialogueState, session_id: str, case_id: str | None) -> NeedsBrief:
         if self._build is None:

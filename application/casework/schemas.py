@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from application.casework.transcript import TranscriptEntry
 from application.casework.workflow import Status
 from assistant.decision.brief import NeedsBrief
 
@@ -124,3 +125,12 @@ class CaseDetail(BaseModel):
     history: list[HistoryEntry]
     advice: list[AdviceRequest]
     allowed: Allowed
+
+
+class Viewed(BaseModel):
+    """A case page's data: the case, and its conversation with contact details hidden unless
+    they were revealed (and the reveal logged)."""
+
+    detail: CaseDetail
+    transcript: list[TranscriptEntry]
+    contact_shown: bool

@@ -30,8 +30,8 @@ from application.casework.errors import (
     WrongTeam,
 )
 from application.casework.models import AdviceRequestRow, CaseEventRow
-from application.casework.schemas import Allowed, CaseDetail, CaseFilters, CasePage, MentorLoad, Person
-from application.casework.transcript import TranscriptEntry, masked_transcript
+from application.casework.schemas import Allowed, CaseDetail, CaseFilters, CasePage, MentorLoad, Person, Viewed
+from application.casework.transcript import masked_transcript
 from application.casework.workflow import (
     CONTACTED_FROM,
     NEEDS_ASSIGNEE,
@@ -67,16 +67,6 @@ def _text(value: str | None, *, required: type[Unacceptable] | None = None) -> s
             raise required("this needs some text")
         return None
     return text
-
-
-@dataclass(frozen=True)
-class Viewed:
-    """A case page's data: the case, and its conversation with contact details hidden unless
-    they were revealed (and the reveal logged)."""
-
-    detail: CaseDetail
-    transcript: list[TranscriptEntry]
-    contact_shown: bool
 
 
 class CaseworkService:
@@ -115,7 +105,8 @@ class CaseworkService:
             detail = self._detail(db, actor, row, reveal=reveal)
             full = NeedsBrief.model_validate(row.brief)
         state = self._replay(detail.session_id)
-        return Viewed(detail, masked_transcript(state.transcript, full, reveal=reveal), reveal)
+        return Viewed(detail=detail, transcript=masked_transcript(state.transcript, full, reveal=reveal),
+                      contact_shown=reveal)
 
     def brief_with_contact(self, *, actor: Actor, case_id: str, what: AccessKind,
                            client_address: str | None = None) -> NeedsBrief:

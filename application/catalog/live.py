@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from application.catalog.preview import Previewer
 from application.catalog.versions import Action, Author, ItemKind, Version, append, latest_of_kind, latest_revision
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 from knowledge.loader import KnowledgeBase, Problem, check_sources, load_knowledge_base, validation_problems
 from knowledge.roster import MentorEntry, load_roster, validate_roster
 from knowledge.schema import Entry
@@ -102,9 +102,7 @@ def effective_at_start(shipped: Shipped, reader: sessionmaker[Session]) -> Effec
 def load_effective_kb(settings: Settings) -> KnowledgeBase:
     """The knowledge base as the service serves it (the shipped files with the staff edits
     saved in the database), for the command line."""
-    url = settings.effective_database_url
-    upgrade_database(url)
-    database = make_engine(url)
+    database = migrated_engine(settings.effective_database_url)
     try:
         shipped = Shipped.load(settings.knowledge_dir, settings.seeds_dir)
         effective = effective_at_start(shipped, session_factory(database, read_only=True))

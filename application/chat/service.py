@@ -3,7 +3,6 @@ before it is returned, so a restart resumes exactly where the owner left off."""
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from application.chat import repository
 from application.chat.errors import NotFinished, SessionNotFound, TokenRefused, UnknownResumeCode
 from application.chat.posting import post_message
+from application.chat.schemas import ResumedSession, SessionSnapshot, StartedSession
 from application.store.models import utc_now
 from assistant.engine import Engine, Step
 from assistant.events import BotUttered, event_from_dict, event_to_dict
@@ -25,29 +25,6 @@ LANGUAGE_MESSAGE_PREFIX = "__language__"
 # A resume code opens a session only while its conversation was active within this many days:
 # the code is all it takes to read the transcript, contact details included.
 RESUME_CODE_DAYS = 30
-
-
-@dataclass(frozen=True)
-class StartedSession:
-    session_id: str
-    token: str
-    turn: Turn
-    resume_code: str
-
-
-@dataclass(frozen=True)
-class ResumedSession:
-    session_id: str
-    token: str
-
-
-@dataclass(frozen=True)
-class SessionSnapshot:
-    """What a page needs to show a session again: its state and the assistant's last turn
-    exactly as it was sent (with its options)."""
-
-    state: DialogueState
-    turn: Turn | None
 
 
 # Called once a conversation has finished with consent: (session id, state) -> case id.

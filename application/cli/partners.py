@@ -32,12 +32,10 @@ _HINT = {
 
 
 def open_partners(settings: Settings) -> PartnerService:
-    from application.store.database import make_engine, session_factory  # imported here: opens the database
-    from application.store.migrate import upgrade_database
+    from application.store.database import session_factory  # imported here: opens the database
+    from application.store.migrate import migrated_engine
 
-    url = settings.effective_database_url
-    upgrade_database(url)
-    return PartnerService(session_factory(make_engine(url)))
+    return PartnerService(session_factory(migrated_engine(settings.effective_database_url)))
 
 
 def _existing(service: PartnerService, key: str) -> Partner:

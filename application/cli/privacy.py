@@ -10,8 +10,8 @@ from application.cli.progress import stderr
 from application.privacy.access_log import AccessLog
 from application.privacy.purge import Retention, purge
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 
 privacy_app = typer.Typer(help="Personal data: the retention purge and the access log", no_args_is_help=True)
 
@@ -36,9 +36,7 @@ def purge_command(
     prints one summary line, exits 1 only when some case could not be purged."""
     moment = _moment(now, "--now") if now is not None else datetime.now(UTC)
     settings = Settings()
-    url = settings.effective_database_url
-    upgrade_database(url)
-    engine = make_engine(url)
+    engine = migrated_engine(settings.effective_database_url)
     try:
         report = purge(session_factory(engine), retention=Retention.from_settings(settings), now=moment,
                        dry_run=dry_run)

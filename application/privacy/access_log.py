@@ -12,8 +12,8 @@ from application.errors import NaiveTime
 from application.privacy.errors import UnknownAccessKind
 from application.privacy.models import AccessLogRow
 from application.settings import Settings
-from application.store.database import make_engine, session_factory
-from application.store.migrate import upgrade_database
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 
 
 class AccessKind(StrEnum):
@@ -102,9 +102,7 @@ class AccessLog:
 
     @classmethod
     def open(cls, settings: Settings) -> "AccessLog":
-        url = settings.effective_database_url
-        upgrade_database(url)
-        return cls(session_factory(make_engine(url)))
+        return cls(session_factory(migrated_engine(settings.effective_database_url)))
 
     def record(
         self,

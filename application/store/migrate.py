@@ -5,6 +5,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import Engine
+
+from application.store.database import make_engine
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 
@@ -18,3 +21,10 @@ def alembic_config(url: str) -> Config:
 
 def upgrade_database(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
+
+
+def migrated_engine(url: str) -> Engine:
+    """The database brought to the current schema, connected: what every entry point (the
+    service, each command) opens first."""
+    upgrade_database(url)
+    return make_engine(url)

@@ -64,7 +64,7 @@ def test_another_worker_notices_a_save_on_its_next_check(editable_runtime: Runti
     kb = KnowledgeBase(entries=current.entries, files=live.shipped.kb.files)
     other = LiveKnowledge(shipped=live.shipped, effective=current, kb=kb, roster=current.mentors, index=live.index,
                           retriever=Retriever(kb, editable_runtime.embedder, live.index), reader=live.reader,
-                          writer=live.writer)
+                          writer=live.writer, preview_queries=editable_runtime.settings.preview_queries)
     assert not other.refresh_if_stale()
     entry_id = "vendor:machbase"
     data = shipped_entry(entry_id)
