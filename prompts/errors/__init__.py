@@ -20,7 +20,7 @@ class ErrorPrompts(BaseModel):
     lang: Lang
     texts: dict[str, str]
 
-    def message(self, key: str, **values: object) -> str | None:
+    def message(self, key: str, /, **values: object) -> str | None:
         """The text for an error key, filled in; None for a key without one."""
         text = self.texts.get(key)
         return text.format(**values) if text is not None else None

@@ -176,18 +176,18 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("GET", "/admin/mentors"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/mentors/new"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/mentors/new"): Row(pages(KB_ADMINS, 422)),
-    ("GET", "/admin/mentors/{slug}"): Row(pages(KB_ADMINS), url=lambda _: KB_MENTOR),
-    ("POST", "/admin/mentors/{slug}"): Row(pages(KB_ADMINS, 422), url=lambda _: KB_MENTOR),
-    ("GET", "/admin/mentors/{slug}/history"): Row(pages(KB_ADMINS), url=lambda _: f"{KB_MENTOR}/history"),
-    ("POST", "/admin/mentors/{slug}/history/{number}/restore"): Row(
+    ("GET", "/admin/mentors/{item_id}"): Row(pages(KB_ADMINS), url=lambda _: KB_MENTOR),
+    ("POST", "/admin/mentors/{item_id}"): Row(pages(KB_ADMINS, 422), url=lambda _: KB_MENTOR),
+    ("GET", "/admin/mentors/{item_id}/history"): Row(pages(KB_ADMINS), url=lambda _: f"{KB_MENTOR}/history"),
+    ("POST", "/admin/mentors/{item_id}/history/{number}/restore"): Row(
         pages(KB_ADMINS, 404), url=lambda _: f"{KB_MENTOR}/history/999/restore"),
     ("GET", "/admin/partners"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/partners/new"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/partners/new"): Row(pages(KB_ADMINS, 422)),
-    ("GET", "/admin/partners/{key}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
-    ("POST", "/admin/partners/{key}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
-    ("GET", "/admin/partners/{key}/history"): Row(pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history"),
-    ("POST", "/admin/partners/{key}/history/{number}/restore"): Row(
+    ("GET", "/admin/partners/{item_id}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
+    ("POST", "/admin/partners/{item_id}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
+    ("GET", "/admin/partners/{item_id}/history"): Row(pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history"),
+    ("POST", "/admin/partners/{item_id}/history/{number}/restore"): Row(
         pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history/0/restore"),
 }
 
