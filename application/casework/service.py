@@ -4,7 +4,7 @@ role rules, changes the row and appends to the case's history with who and when.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,6 +43,7 @@ from application.casework.workflow import (
 from application.casework.workflow import advance as advance_step
 from application.casework.workflow import reject as reject_step
 from application.privacy.access_log import AccessKind, record_access
+from application.store.models import utc_now
 from assistant.decision.brief import Contact, NeedsBrief
 from assistant.state import DialogueState
 
@@ -50,10 +51,6 @@ NOTE_MAX = 4000
 Clock = Callable[[], datetime]
 # The conversation behind a case, by session id (ChatService.replay_session).
 Replay = Callable[[str], DialogueState]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _text(value: str | None, *, required: type[Unacceptable] | None = None) -> str | None:

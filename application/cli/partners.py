@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
-from application.cli.problems import fail, option_problems
+from application.cli.problems import fail, option_problems, required
 from application.partners.schemas import Partner
 from application.partners.service import PartnerService
 from application.settings import Settings
@@ -39,10 +39,7 @@ def open_partners(settings: Settings) -> PartnerService:
 
 
 def _existing(service: PartnerService, key: str) -> Partner:
-    partner = service.get(key)
-    if partner is None:
-        raise fail(f"No partner '{key}'. `intake partners list` shows the registered ones.")
-    return partner
+    return required(service.get(key), f"No partner '{key}'. `intake partners list` shows the registered ones.")
 
 
 @partners_app.command()

@@ -2,6 +2,7 @@
 command-line parameter that filled the field, so the reader knows which option to fix."""
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -13,6 +14,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     # markup=False: messages quote what the user typed, which may contain [brackets].
     stderr.print(message, markup=False)
     return typer.Exit(code=code)
+
+
+Found = TypeVar("Found")
+
+
+def required(found: Found | None, missing: str) -> Found:
+    """What a command's argument names, or the refusal `missing` when there is no such thing."""
+    if found is None:
+        raise fail(missing)
+    return found
 
 
 def option_problems(exc: ValidationError, options: Mapping[str, str], hints: Mapping[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ from rich.table import Table
 from application.accounts import AccountError, AccountService, NewUser, Profile, Role, User
 from application.accounts.passwords import MIN_LENGTH
 from application.accounts.schemas import DEFAULT_CAPACITY
-from application.cli.problems import fail, option_problems
+from application.cli.problems import fail, option_problems, required
 from application.settings import Settings
 
 users_app = typer.Typer(help="Staff and mentor accounts", no_args_is_help=True)
@@ -36,10 +36,7 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _existing(accounts: AccountService, email: str) -> User:
-    user = accounts.find_by_email(email)
-    if user is None:
-        raise fail(f"No account with the email {email}. `intake users list` shows them all.")
-    return user
+    return required(accounts.find_by_email(email), f"No account with the email {email}. `intake users list` shows them all.")
 
 
 @users_app.command()
