@@ -45,7 +45,7 @@ class Engine:
         matcher: OptionMatcher | None = None,
         flow: FlowSpec | None = None,
         clock: Callable[[], datetime] = _utcnow,
-        mentor_contact_days: int = 2,
+        mentor_contact_days: int,
     ) -> None:
         self.flow = flow or load_flow()
         self.knowledge = knowledge
@@ -53,6 +53,8 @@ class Engine:
         self.understanding = Understanding(self.flow, self.reader)
         self.policy = Policy(self.flow, self.reader, self._side_question)
         self.clock = clock
+        # Working days within which a mentor contacts the owner after the handover: the
+        # service's setting, said to the owner here and on their copy.
         self.mentor_contact_days = mentor_contact_days
 
     # -- entry points ---------------------------------------------------------------

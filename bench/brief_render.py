@@ -11,11 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from application.briefs import render_brief
+from application.runtime import build_runtime
+from application.settings import Settings
 from assistant.evaluation import load_cases, run_case
 from assistant.state import DialogueState
-from intake.render import render_brief
-from intake.runtime import build_runtime
-from intake.settings import Settings
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -37,7 +37,7 @@ def main(path: Path) -> None:
         timings: dict[str, list[float]] = {"build": [], "html": [], "pdf": []}
         for number, state in enumerate(finished):
             started = time.perf_counter()
-            brief = runtime.brief(state, f"bench-{number}", f"case-{number}")
+            brief = runtime.cases.build_brief(state, f"bench-{number}", f"case-{number}")
             timings["build"].append(1000 * (time.perf_counter() - started))
             for kind in ("html", "pdf"):
                 started = time.perf_counter()

@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from intake.runtime import build_runtime
-from intake.settings import Settings
+from application.runtime import build_runtime
+from application.settings import Settings
 from retrieval import Abstention
 from retrieval.answerability import asked_figures, stated_figures
 from retrieval.evaluation import RetrievalCase, load_cases

@@ -7,8 +7,8 @@ Prints Recall@1/3/5 and MRR per configuration; abstention is left as configured.
 import sys
 from pathlib import Path
 
-from intake.runtime import build_runtime
-from intake.settings import Settings
+from application.runtime import build_runtime
+from application.settings import Settings
 from retrieval import Fusion
 from retrieval.evaluation import evaluate, load_cases
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from intake.runtime import build_runtime, open_index
-from intake.settings import Settings
+from application.runtime import build_runtime, open_index
+from application.settings import Settings
 from retrieval.evaluation import RetrievalCase, load_cases
 from retrieval.search import Retriever
 from retrieval.store import SyncReport, VectorIndex

@@ -41,13 +41,13 @@ from typing import Any
 import httpx
 import numpy as np
 
+from application.chat.service import ChatService
+from application.runtime import build_runtime
+from application.settings import Settings
 from assistant.evaluation import AGREE, DONT_KNOW, MAX_TURNS, ConversationCase, load_cases
 from assistant.events import event_to_dict
 from assistant.ports import KnowledgeSearch
 from assistant.state import CONSENT
-from intake.chat import ChatService
-from intake.runtime import build_runtime
-from intake.settings import Settings
 from retrieval.models import SearchResponse
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.runtime import Runtime, build_runtime
-from intake.settings import Settings
+from application.runtime import Runtime, build_runtime
+from application.settings import Settings
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
 
 # A developer's own INTAKE_* variables must not steer the tests.

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from intake.chat import ChatService
+    from application.chat.service import ChatService
 
 DAEJEON_MOULD_MAKER = {
     "company.industry": "대전에서 직원 25명으로 금형 만드는 회사입니다",

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intake.cli import app
-from intake.settings import Settings
+from application.cli import app
+from application.settings import Settings
 
 
 def test_chat_in_the_terminal(settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from intake.runtime import Runtime, build_runtime
-from intake.settings import Settings
+from application.runtime import Runtime, build_runtime
+from application.settings import Settings
 from web.api import cases, health, partners, search, sessions
 from web.auth import install_auth
 from web.errors import install_error_handlers

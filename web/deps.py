@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from intake.runtime import Runtime
+from application.runtime import Runtime
 from retrieval import Retriever
 
 

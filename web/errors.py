@@ -1,9 +1,20 @@
-"""Every error leaves the service as {"error": {"code", "message"}} with a fitting status."""
+"""Every refusal leaves the service the same way: an `AppError` (a feature's, or one of the web
+layer's own below) becomes `{"error": {"code", "message"}}` with the class's status for the JSON
+routes, or the error page with the message for the pages. The message is the error's text in
+prompts/errors/<lang>.yaml; only here does any of it meet HTTP."""
+
+from typing import ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from application.errors import AppError
+from prompts import Lang
+from prompts.errors import load_error_prompts
+from web.locale import error_lang
+from web.templating import templates
 
 _CODES = {
     400: "bad_request",
@@ -17,28 +28,139 @@ _CODES = {
     429: "rate_limited",
     503: "unavailable",
 }
+# Answered as JSON: the API, and the owner's copy the chat page fetches.
+JSON_PREFIXES = ("/api/", "/owner-copy/")
+# The staff pages speak Korean only.
+PAGE_LANG: Lang = "ko"
 
 
-class ApiError(Exception):
-    """Raised by the web layer with a status and a stable code; domain code raises its own
-    exceptions, which are mapped here at the edge."""
+# --- the web layer's own refusals -----------------------------------------------------------
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers = headers
+
+class WebError(AppError):
+    pass
+
+
+class BearerMissing(WebError):
+    """A chat request without its session's bearer token."""
+
+    code = "unauthorized"
+    status = 401
+
+    def __init__(self) -> None:
+        super().__init__("missing bearer token")
+
+
+class NotSignedIn(WebError):
+    """A staff page or API call without a live login (pages answer with the login page)."""
+
+    code = "unauthorized"
+    status = 401
+    text = "not_signed_in"
+
+    def __init__(self) -> None:
+        super().__init__("not signed in")
+
+
+class RoleRefused(WebError):
+    code = "forbidden"
+    status = 403
+    text = "role_forbidden"
+
+    def __init__(self) -> None:
+        super().__init__("the user's role may not open this")
+
+
+class CsrfRefused(WebError):
+    code = "csrf_failed"
+    status = 403
+
+    def __init__(self) -> None:
+        super().__init__("missing or wrong CSRF token")
+
+
+class OriginNotAllowed(WebError):
+    code = "origin_not_allowed"
+    status = 403
+    placeholders: ClassVar[frozenset[str]] = frozenset({"origin"})
+
+    def __init__(self, origin: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(f"requests from {origin} are not accepted", values={"origin": origin}, headers=headers)
+
+
+class TooLarge(WebError):
+    code = "too_large"
+    status = 413
+    placeholders: ClassVar[frozenset[str]] = frozenset({"limit"})
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"longer than {limit} characters", values={"limit": limit})
+
+
+class RateLimited(WebError):
+    """Past a rate limit; each scope says it in its own words."""
+
+    code = "rate_limited"
+    status = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"rate limited; retry after {retry_after} s", headers={"Retry-After": str(retry_after)})
+
+
+class SessionsRateLimited(RateLimited):
+    text = "rate_limited_sessions"
+
+
+class MessagesRateLimited(RateLimited):
+    text = "rate_limited_messages"
+
+
+class ResumeRateLimited(RateLimited):
+    text = "rate_limited_resume"
+
+
+class FileNotFound(WebError):
+    code = "not_found"
+    status = 404
+    text = "page_not_found"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no file {name!r}")
+
+
+# --- answers --------------------------------------------------------------------------------
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
     return {"error": {"code": code, "message": message}}
 
 
+def error_text(error: AppError, lang: Lang) -> str:
+    """What the user reads: the error's text in `lang`, or its operator message should a text
+    be missing (tests/test_errors.py keeps that from happening)."""
+    return load_error_prompts(lang).message(error.text_key(), **error.values) or error.message
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith(JSON_PREFIXES)
+
+
+def error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return templates.TemplateResponse(request, "staff/error.html", {"status": status, "message": message},
+                                      status_code=status, headers=headers)
+
+
+def error_response(request: Request, error: AppError) -> Response:
+    if wants_json(request):
+        return JSONResponse(error_body(error.code, error_text(error, error_lang(request))), status_code=error.status,
+                            headers=error.headers)
+    return error_page(request, error.status, error_text(error, PAGE_LANG), error.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status, headers=exc.headers)
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> Response:
+        return error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

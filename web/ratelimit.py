@@ -19,7 +19,7 @@ from limits.errors import StorageError
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from intake.settings import Settings
+from application.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from intake.partners import Partner
+from application.partners.schemas import Partner
 
 # Pages load scripts, styles and fonts from /static only (no inline script or style
 # attribute; a script may still set styles through the DOM). `data:` images cover small

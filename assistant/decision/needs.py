@@ -137,13 +137,6 @@ class NeedProfile:
         hits.sort(key=lambda hit: -hit[0].strength)
         return Fit(score=1 - math.prod(1 - n.strength for n, _ in hits), hits=hits)
 
-    def tag_weights(self) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for need in self.needs:
-            for tag in need.tags:
-                weights[tag] = max(weights.get(tag, 0.0), need.strength)
-        return weights
-
 
 def gap_strength(dimension: str, level: int) -> float:
     if dimension in BASELINE_DIMENSIONS:

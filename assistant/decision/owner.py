@@ -16,7 +16,6 @@ from assistant.decision.readiness import Readiness
 from prompts.brief import Lang, load_brief_prompts
 
 OWNER_PROGRAMS = 3
-DEFAULT_CONTACT_DAYS = 3
 
 
 class OwnerProgram(BaseModel):
@@ -34,10 +33,13 @@ class OwnerCopy(BaseModel):
     readiness: Readiness
     programs: list[OwnerProgram]
     next_step: str
+    # Working days until a mentor calls, when one will (the next step says it).
+    contact_days: int | None = None
 
 
-def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS, handed_over: bool = True) -> OwnerCopy:
-    """The owner's short version. `handed_over` is False when the owner refused consent or,
+def owner_copy(brief: NeedsBrief, *, contact_days: int, handed_over: bool = True) -> OwnerCopy:
+    """The owner's short version; a mentor contacts the owner within `contact_days` working
+    days (the service's setting). `handed_over` is False when the owner refused consent or,
     having consented, left no email or phone: then no mentor will call, and the next step
     says which of the two it was."""
     programs = [p for p in brief.programs if p.eligibility != "ineligible"][:OWNER_PROGRAMS]
@@ -50,4 +52,5 @@ def owner_copy(brief: NeedsBrief, *, contact_days: int = DEFAULT_CONTACT_DAYS, h
         programs=[OwnerProgram(id=p.id, name=p.name, eligibility=p.eligibility, reasons=p.reasons,
                                citations=p.citations, checks=p.checks) for p in programs],
         next_step=owner.next_step.format(days=contact_days) if handed_over else without_mentor,
+        contact_days=contact_days if handed_over else None,
     )

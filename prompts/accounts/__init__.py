@@ -35,7 +35,7 @@ class RoleLabels(_Messages):
 
 
 class PasswordProblems(_Messages):
-    """One per intake.accounts.passwords.WEAKNESSES key."""
+    """One per application.accounts.passwords.WEAKNESSES key."""
 
     too_short: str
     too_long: str
@@ -47,14 +47,10 @@ class PasswordProblems(_Messages):
 
 
 class Messages(_Messages):
-    login_failed: str
     login_missing: str
     login_limited: str
     signed_out: str
     session_ended: str
-    unauthorized: str
-    forbidden: str
-    csrf_failed: str
     password_wrong_current: str
     password_mismatch: str
     password_changed: str
@@ -62,20 +58,18 @@ class Messages(_Messages):
     user_created: str
     user_invalid: str
     user_invalid_email: str
-    user_duplicate_email: str
     user_deactivated: str
     user_activated: str
+    user_profile_changed: str
     user_self_deactivate: str
-    user_last_admin: str
     user_password_reset: str
-    user_not_found: str
-    case_not_found: str
 
     placeholders = {
         "login_limited": frozenset({"minutes"}),
         "user_created": frozenset({"name"}),
         "user_deactivated": frozenset({"name"}),
         "user_activated": frozenset({"name"}),
+        "user_profile_changed": frozenset({"name"}),
         "user_password_reset": frozenset({"name"}),
     }
 

@@ -19,7 +19,6 @@ NOTICE_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "imported": frozenset({"created", "updated", "unchanged"}),
     "unchanged": frozenset(),
     "stale": frozenset(),
-    "not_found": frozenset(),
     "import_empty": frozenset(),
     "import_too_large": frozenset({"megabytes"}),
     "import_not_utf8": frozenset(),

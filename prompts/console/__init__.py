@@ -14,14 +14,13 @@ CONSOLE_PROMPTS_DIR = Path(__file__).resolve().parent
 
 
 class Notices(BaseModel):
-    """After an action (success) or instead of it (a refusal, by the service's error code)."""
+    """After an action succeeded; a refusal says its error's text (prompts/errors)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     placeholders: ClassVar[dict[str, frozenset[str]]] = {
         "advanced": frozenset({"status"}),
         "assigned": frozenset({"name"}),
         "asked": frozenset({"name"}),
-        "over_capacity": frozenset({"name", "open", "capacity"}),
     }
 
     advanced: str
@@ -34,34 +33,11 @@ class Notices(BaseModel):
     handed_back: str
     asked: str
     answered: str
-    not_found: str
-    forbidden: str
-    final: str
-    skip: str
-    needs_assignee: str
-    reason_required: str
-    note_required: str
-    question_required: str
-    answer_required: str
-    too_long: str
-    unknown_mentor: str
-    wrong_team: str
-    already_assigned: str
-    unknown_expert: str
-    unknown_request: str
-    already_answered: str
-    over_capacity: str
-    invalid: str
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> "Notices":
         check_placeholders(self, self.placeholders)
         return self
-
-    def refusal(self, code: str) -> str:
-        """The notice for a service error code; an unexpected code gets the general one."""
-        text = getattr(self, code, None) if code in type(self).model_fields else None
-        return text if isinstance(text, str) else self.invalid
 
 
 class FilterNames(BaseModel):

@@ -1,56 +1,35 @@
-"""Error messages an owner or a partner's developer may read in an API answer, per language,
-loaded from prompts/errors/<lang>.yaml and checked at load: a missing message or a mistyped
-placeholder stops the service at start, not when the first owner is throttled."""
+"""What a refusal says, per language, loaded from prompts/errors/<lang>.yaml: one text per
+error key (the error's code, or its own key where several errors share a code). The API
+answers carry it as `message`, the pages show it; tests/test_errors.py checks that every error
+class of the service has a text in each language and uses only the placeholders it fills."""
 
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from prompts import Lang, check_placeholders, load_prompt_file
+from prompts import Lang, PromptsError
 
 ERROR_PROMPTS_DIR = Path(__file__).resolve().parent
 
 
 class ErrorPrompts(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
-    lang: Lang = "ko"
-    unauthorized: str
-    forbidden: str
-    not_found: str
-    not_ready: str
-    too_large: str
-    rate_limited_messages: str
-    rate_limited_sessions: str
-    rate_limited_resume: str
-    unknown_resume_code: str
-    unknown_partner: str
-    origin_not_allowed: str
+    lang: Lang
+    texts: dict[str, str]
 
-    # The values the code fills in; every other message is plain text.
-    placeholders: ClassVar[dict[str, frozenset[str]]] = {
-        "too_large": frozenset({"limit"}),
-        "unknown_resume_code": frozenset({"days"}),
-        "unknown_partner": frozenset({"key"}),
-        "origin_not_allowed": frozenset({"origin"}),
-    }
-
-    @model_validator(mode="after")
-    def _known_placeholders(self) -> "ErrorPrompts":
-        check_placeholders(((name, text) for name, text in self if name != "lang"), type(self).placeholders)
-        return self
-
-    def message(self, code: str, **values: object) -> str | None:
-        """The message for an error code, filled in; None for a code without one."""
-        if code == "lang" or code not in type(self).model_fields:
-            return None
-        text: str = getattr(self, code)
-        return text.format(**values)
+    def message(self, key: str, /, **values: object) -> str | None:
+        """The text for an error key, filled in; None for a key without one."""
+        text = self.texts.get(key)
+        return text.format(**values) if text is not None else None
 
 
 @lru_cache(maxsize=2)
 def load_error_prompts(lang: Lang) -> ErrorPrompts:
     path = ERROR_PROMPTS_DIR / f"{lang}.yaml"
-    return load_prompt_file(path, ErrorPrompts, {"lang": lang}, f"errors/{path.name}")
+    try:
+        return ErrorPrompts(lang=lang, texts=yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise PromptsError(f"errors/{path.name}: {exc}") from exc

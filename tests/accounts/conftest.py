@@ -11,17 +11,17 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import AccountService, NewUser, Role, User
-from intake.accounts.passwords import Passwords
-from intake.runtime import Runtime
-from intake.settings import Settings
-from intake.store.database import make_engine, session_factory
-from intake.store.migrate import upgrade_database
+from application.accounts import AccountService, NewUser, Role, User
+from application.accounts.passwords import Passwords
+from application.runtime import Runtime
+from application.settings import Settings
+from application.store.database import make_engine, session_factory
+from application.store.migrate import upgrade_database
 from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (shared fixtures)
 from web.app import create_app
-from web.auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from web.cookies import LOGIN_CSRF_COOKIE, SESSION_COOKIE
 
-PASSWORD = "mentor-visits-6-times"
+PASSWORD = "visits-6-times-a-month"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

@@ -3,9 +3,9 @@
 import pytest
 from typer.testing import CliRunner
 
-from intake.accounts import AccountService, Role
-from intake.cli import app
-from intake.settings import Settings
+from application.accounts import AccountService, Role
+from application.cli import app
+from application.settings import Settings
 
 runner = CliRunner()
 
@@ -64,7 +64,7 @@ def test_clear_errors(service: AccountService) -> None:
     assert unknown_role.exit_code == 2 and "'boss' is not one of" in unknown_role.output
 
     for password, reason in [("short", "at least 10 characters"), ("password1234", "most common passwords"),
-                             ("1234567890", "run or repeat")]:
+                             ("1234567890", "most common passwords"), ("aaaaaaaaaaaa", "a run, a repeat")]:
         weak = runner.invoke(app, ["users", "create", "--email", "w@example.kr", "--name", "약한", "--role",
                                    "mentor", "--password-stdin"], input=f"{password}\n")
         assert weak.exit_code == 1 and "Password refused" in weak.output and reason in weak.output
@@ -85,3 +85,24 @@ def test_clear_errors(service: AccountService) -> None:
                         "--password-stdin"], input="admin password ok\n")
     last = runner.invoke(app, ["users", "deactivate", "a@example.kr"])
     assert last.exit_code == 1 and "last active admin" in last.output
+
+
+def test_update_changes_role_team_and_capacity_and_keeps_the_last_admin(service: AccountService) -> None:
+    create = ["users", "create", "--name", "박리드", "--password-stdin"]
+    assert runner.invoke(app, [*create, "--email", "u@example.kr", "--role", "mentor", "--team", "대전"],
+                         input="vivid harbour lamps\n").exit_code == 0
+    changed = runner.invoke(app, ["users", "update", "U@example.kr", "--role", "lead", "--team", "세종",
+                                  "--capacity", "8"])
+    assert changed.exit_code == 0, changed.output
+    user = service.find_by_email("u@example.kr")
+    assert user is not None and (user.role, user.team, user.capacity, user.name) == (Role.lead, "세종", 8, "박리드")
+    assert runner.invoke(app, ["users", "update", "u@example.kr", "--team", ""]).exit_code == 0
+    user = service.find_by_email("u@example.kr")
+    assert user is not None and (user.role, user.team, user.capacity) == (Role.lead, None, 8)
+
+    assert runner.invoke(app, [*create, "--email", "only-admin@example.kr", "--role", "admin"],
+                         input="quiet river stones\n").exit_code == 0
+    demoted = runner.invoke(app, ["users", "update", "only-admin@example.kr", "--role", "staff"])
+    assert demoted.exit_code == 1 and "last active admin" in demoted.output
+    missing = runner.invoke(app, ["users", "update", "ghost@example.kr", "--role", "staff"])
+    assert missing.exit_code == 1 and "No account with the email ghost@example.kr" in missing.output

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.accounts import Role
-from intake.accounts.service import token_hash
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import Role
+from application.accounts.service import token_hash
+from application.runtime import Runtime
+from application.settings import Settings
 from prompts.accounts import load_account_prompts
 from tests.accounts.conftest import PASSWORD, csrf_from, login, make_user, plant_session, unique_email
 from web.app import create_app
-from web.auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from web.cookies import LOGIN_CSRF_COOKIE, SESSION_COOKIE
 
 WRONG = "이메일이나 비밀번호가 맞지 않아요"
 
@@ -367,3 +367,24 @@ def test_layout_shows_the_user_and_the_nav_of_their_role(client: TestClient, run
     assert not [href for href in hidden if f'href="{href}"' in nav]
     assert '<a href="/account"' not in nav and "윤역할" in page and load_account_prompts().role(role) in page
     assert 'action="/logout"' in page
+
+
+def test_admin_changes_role_team_and_capacity(admin_client: TestClient, runtime: Runtime) -> None:
+    target = make_user(runtime.accounts, name="오현장", team="대전")
+    page = admin_client.get("/admin/users")
+    assert f'action="/admin/users/{target.id}/profile"' in page.text
+    token = csrf_from(page.text)
+    form = {"role": "lead", "team": "세종", "capacity": "9"}
+    assert admin_client.post(f"/admin/users/{target.id}/profile", data=form).status_code == 403
+    changed = admin_client.post(f"/admin/users/{target.id}/profile", data={**form, "csrf_token": token},
+                                follow_redirects=False)
+    assert changed.status_code == 303 and changed.headers["location"] == "/admin/users"
+    assert "오현장 님의 역할, 팀, 사례 한도를 저장했어요" in admin_client.get("/admin/users").text
+    user = runtime.accounts.get_user(target.id)
+    assert (user.role, user.team, user.capacity, user.name) == (Role.lead, "세종", 9, "오현장")
+    refused = admin_client.post(f"/admin/users/{target.id}/profile",
+                                data={"role": "boss", "team": "", "capacity": "-1", "csrf_token": token})
+    assert "입력한 내용을 다시 확인해 주세요" in refused.text
+    assert runtime.accounts.get_user(target.id).role == Role.lead
+    missing = admin_client.post("/admin/users/nobody/profile", data={**form, "csrf_token": token})
+    assert missing.status_code == 404 and "계정을 찾지 못했어요" in missing.text

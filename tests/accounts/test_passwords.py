@@ -1,11 +1,20 @@
-"""argon2id hashing, rehash on changed parameters, and the password floor."""
+"""argon2id hashing, rehash on changed parameters, and the password floor (length and
+zxcvbn with the account's own words)."""
 
 import re
 
 import pytest
 from argon2 import PasswordHasher
 
-from intake.accounts.passwords import MIN_LENGTH, WEAKNESSES, Passwords, initial_password, weakness
+from application.accounts.passwords import (
+    MIN_LENGTH,
+    WEAKNESSES,
+    Passwords,
+    initial_password,
+    keyboard_typed,
+    user_inputs,
+    weakness,
+)
 
 
 def test_hash_is_argon2id_and_verifies() -> None:
@@ -37,14 +46,16 @@ def test_hash_made_with_old_parameters_is_replaced() -> None:
     ("Password2024!", "common"),
     ("qwer1234!!", "common"),
     ("iloveyou123", "common"),
-    ("dkssudgktpdy", "common"),
     ("aaaaaaaaaaaa", "simple"),
     ("abcabcabcabc", "simple"),
-    ("1q2w3e4r5t", "simple"),
-    ("0987654321", "simple"),
+    ("1q2w3e4r5t", "common"),
+    ("0987654321", "common"),
     ("01012345678", "simple"),
     ("minsu.kim1990", "personal"),
     ("김민수화이팅12345", "personal"),
+    # The name typed with the keyboard left in English mode.
+    ("rlaalstn1234", "personal"),
+    ("19900101minsu", "personal"),
 ])
 def test_weak_passwords_are_refused_with_a_reason(password: str, reason: str) -> None:
     assert weakness(password, email="minsu.kim@example.kr", name="김민수") == reason
@@ -63,3 +74,10 @@ def test_initial_passwords_are_random_readable_and_strong() -> None:
         assert re.fullmatch(r"[a-z2-9]{4}(-[a-z2-9]{4}){3}", password)
         assert not set(password) & set("01ilo")
         assert len(password) >= MIN_LENGTH and weakness(password) is None
+
+
+def test_the_account_s_own_words_include_its_korean_name_as_typed() -> None:
+    assert keyboard_typed("김민수") == "rlaalstn"
+    assert keyboard_typed("닭갈비") == "ekfrrkfql"
+    words = user_inputs(email="minsu.kim@example.kr", name="김민수")
+    assert {"minsu.kim", "minsu", "kim", "김민수", "민수", "rlaalstn", "alstn", "intake"} <= set(words)

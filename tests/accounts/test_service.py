@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import (
+from application.accounts import (
     AccountService,
     DuplicateEmail,
     Flash,
@@ -18,10 +18,10 @@ from intake.accounts import (
     UserNotFound,
     WeakPassword,
 )
-from intake.accounts.models import LoginSessionRow, UserRow
-from intake.accounts.service import token_hash
-from intake.settings import Settings
-from intake.store.models import utc_now
+from application.accounts.models import LoginSessionRow, UserRow
+from application.accounts.service import token_hash
+from application.settings import Settings
+from application.store.models import utc_now
 from tests.accounts.conftest import PASSWORD, make_user, unique_email
 
 

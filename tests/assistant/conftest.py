@@ -2,10 +2,10 @@ from collections.abc import Callable
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.engine import Engine, Step
 from assistant.events import Event
 from assistant.state import DialogueState
-from intake.runtime import Runtime
 
 
 class Chat:

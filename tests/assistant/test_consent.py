@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from application.cases.models import CaseRow
+from application.runtime import Runtime
+from application.settings import Settings
+from application.store.database import make_engine, session_factory
 from assistant.engine import CONSENT_TEXT_VERSION
 from assistant.events import ConsentRecorded, ContactErased, UserUttered, event_from_dict, event_to_dict
 from assistant.flow import load_flow
 from assistant.state import DialogueState
-from intake.runtime import Runtime
-from intake.settings import Settings
-from intake.store.database import make_engine, session_factory
-from intake.store.models import CaseRow
 from prompts import load_prompts
 from prompts.brief import load_brief_prompts
 from tests.assistant.conftest import Chat
@@ -134,7 +134,7 @@ def test_refused_consent_keeps_no_contact_and_the_owner_still_gets_a_copy(
     # A contact typed after the refusal is not kept either.
     c.say("제 번호는 010-9999-8888이에요")
     assert "010-9999-8888" not in c.state.transcript[-2].text
-    copy = runtime.owner_copy("never-stored", c.state)
+    copy = runtime.cases.owner_copy("never-stored", c.state)
     assert copy.next_step == load_brief_prompts("ko").owner.next_step_without_mentor
     assert copy.programs and copy.readiness.dimensions
 
@@ -156,7 +156,7 @@ def test_consent_without_email_or_phone_ends_without_a_handoff(chat: ChatFactory
     assert state.finished and state.consent is not None and state.consent.given
     assert "contact.name" not in state.asked
     assert not [slot for slot in state.slots if slot.startswith("contact.")]
-    copy = runtime.owner_copy("never-stored", state)
+    copy = runtime.cases.owner_copy("never-stored", state)
     assert copy.next_step == load_brief_prompts("ko").owner.next_step_without_contact
     # Over is over: a later message asks nothing more.
     c.say("minsu@example.com")

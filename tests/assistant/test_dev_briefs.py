@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.decision.brief import NeedsBrief
 from assistant.evaluation import load_cases, run_case
 from assistant.state import DialogueState
-from intake.runtime import Runtime
 from knowledge.loader import DEFAULT_SEEDS_DIR
 from tests.conftest import DATA
 
@@ -28,7 +28,7 @@ def dev_briefs(runtime: Runtime) -> list[tuple[str, NeedsBrief]]:
         before = len(finished)
         run_case(runtime.engine, case, keep)
         assert len(finished) == before + 1, f"{case.id} did not finish"
-        briefs.append((case.id, runtime.brief(finished[-1], case.id, None)))
+        briefs.append((case.id, runtime.cases.build_brief(finished[-1], case.id, None)))
     return briefs
 
 

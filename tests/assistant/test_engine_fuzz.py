@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake.runtime import Runtime
+from application.runtime import Runtime
 from tests.assistant.conftest import Chat
 
 # Korean syllables, jamo, Latin, digits, punctuation and control characters.

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import AccountService
-from intake.runtime import Runtime
-from intake.settings import Settings
-from intake.store.database import make_engine, session_factory
-from intake.store.migrate import upgrade_database
+from application.accounts import AccountService
+from application.runtime import Runtime
+from application.settings import Settings
+from application.store.database import make_engine, session_factory
+from application.store.migrate import upgrade_database
 from tests.casework.helpers import World, make_world
 from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (shared fixtures)
 

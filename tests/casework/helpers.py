@@ -9,16 +9,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import AccountService, NewUser, Role, User
-from intake.cases import CaseService
-from intake.casework.service import CaseworkService
-from intake.chat import ChatService
-from intake.runtime import Runtime
+from application.accounts import AccountService, NewUser, Role, User
+from application.cases.service import CaseService
+from application.casework.service import CaseworkService
+from application.chat.service import ChatService
+from application.runtime import Runtime
 from tests.intake_answers import AGREE, DAEJEON_MOULD_MAKER
 from tests.intake_answers import run_intake as run_chat_intake
 
 CONSENT = AGREE
-PASSWORD = "mentor-visits-6-times"
+PASSWORD = "visits-6-times-a-month"
 SEOUL_SHOP = {"company.industry": "서울에서 직원 10명으로 온라인 쇼핑몰 운영해요", "needs.urgency": "한 달 안에요"}
 
 
@@ -67,7 +67,7 @@ class World:
 
 def make_world(runtime: Runtime, writer: sessionmaker[Session], reader: sessionmaker[Session],
                accounts: AccountService) -> World:
-    cases = CaseService(writer, runtime.brief)
+    cases = CaseService(writer, build=runtime.cases.build_brief, contact_days=runtime.cases.contact_days)
     chat = ChatService(runtime.engine, writer, reader, on_ready=cases.ensure_case)
     clock = Clock()
     casework = CaseworkService(writer, reader, replay=chat.replay_session,

@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from intake.casework.ageing import is_overdue, is_working_day, working_days_between
+from application.calendar import is_working_day, working_days_between
+from application.casework.ageing import is_overdue
+from application.errors import NaiveTime
 
 KST = timezone(timedelta(hours=9))
 
@@ -62,5 +64,5 @@ def test_overdue_after_two_working_days_without_contact() -> None:
 
 
 def test_naive_times_are_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(NaiveTime):
         working_days_between(datetime(2026, 9, 23), kst("2026-09-30"))

@@ -7,8 +7,8 @@ from typing import Any
 from alembic import command
 from sqlalchemy import JSON, Engine, bindparam, text
 
-from intake.store.database import make_engine
-from intake.store.migrate import alembic_config
+from application.store.database import make_engine
+from application.store.migrate import alembic_config
 from tests.store.conftest import database_url, postgres_admin  # noqa: F401  (shared fixtures)
 
 # Only what 0005 reads of a stored brief (contracts.md §6 field names).

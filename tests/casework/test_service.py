@@ -9,12 +9,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.accounts import Role
-from intake.casework.errors import CaseNotFound, InvalidInput, NotAllowed, OverCapacity, StepRefused
-from intake.casework.schemas import CaseFilters
-from intake.casework.workflow import STEPS
-from intake.privacy.access_log import AccessKind, AccessLog
-from intake.store.models import CaseRow
+from application.accounts import Role
+from application.cases.errors import CaseNotFound
+from application.cases.models import CaseRow
+from application.casework.errors import NotAllowed, OverCapacity, StepRefused, Unacceptable
+from application.casework.schemas import CaseFilters
+from application.casework.workflow import STEPS
+from application.privacy.access_log import AccessKind, AccessLog
 from tests.casework.helpers import SEOUL_SHOP, World
 
 Stores = tuple[sessionmaker[Session], sessionmaker[Session]]
@@ -133,10 +134,10 @@ def test_a_lead_assigns_only_to_their_own_teams_mentors(world: World) -> None:
     lead = world.user(Role.lead, "capital")
     outsider = world.user(Role.mentor, "southeast")
     expert = world.user(Role.expert)
-    with pytest.raises(InvalidInput) as wrong:
+    with pytest.raises(Unacceptable) as wrong:
         world.casework.assign(actor=lead, case_id=case_id, mentor_id=outsider.id)
     assert wrong.value.code == "wrong_team"
-    with pytest.raises(InvalidInput) as not_mentor:
+    with pytest.raises(Unacceptable) as not_mentor:
         world.casework.assign(actor=lead, case_id=case_id, mentor_id=expert.id)
     assert not_mentor.value.code == "unknown_mentor"
     mentor = world.user(Role.mentor, "capital")
@@ -159,7 +160,7 @@ def test_mentors_claim_their_teams_cases_and_hand_them_back(world: World) -> Non
         world.casework.claim(actor=other_team, case_id=case_id)
     world.casework.claim(actor=mentor, case_id=case_id)
     assert world.casework.case(actor=mentor, case_id=case_id).summary.assignee.name == "최멘토"  # type: ignore[union-attr]
-    with pytest.raises(InvalidInput) as silent:
+    with pytest.raises(Unacceptable) as silent:
         world.casework.hand_back(actor=mentor, case_id=case_id, note="")
     assert silent.value.code == "note_required"
     world.casework.hand_back(actor=mentor, case_id=case_id, note="현장 방문 일정이 안 맞아요")
@@ -179,7 +180,7 @@ def test_an_expert_sees_and_answers_only_what_they_were_asked(world: World) -> N
     world.casework.assign(actor=lead, case_id=case_id, mentor_id=mentor.id)
     with pytest.raises(CaseNotFound):
         world.casework.case(actor=expert, case_id=case_id)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Unacceptable):
         world.casework.ask_expert(actor=mentor, case_id=case_id, expert_id=expert.id, question=" ")
     asked = world.casework.ask_expert(actor=mentor, case_id=case_id, expert_id=expert.id,
                                       question="스마트공장과 정책자금 중 무엇을 먼저 할까요?")
@@ -198,7 +199,7 @@ def test_an_expert_sees_and_answers_only_what_they_were_asked(world: World) -> N
                                  answer="정책자금으로 운영을 안정시키고 스마트공장을 준비하세요")
     advice = world.casework.case(actor=mentor, case_id=case_id).advice[0]
     assert advice.answer and advice.answered_at == world.clock.now and advice.expert.name == "정전문"
-    with pytest.raises(InvalidInput) as again:
+    with pytest.raises(Unacceptable) as again:
         world.casework.answer_advice(actor=expert, case_id=case_id, request_id=advice.id, answer="한 번 더")
     assert again.value.code == "already_answered"
     assert [e.kind for e in world.casework.case(actor=mentor, case_id=case_id).history][-2:] == [

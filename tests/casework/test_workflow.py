@@ -5,13 +5,13 @@ from typing import get_args
 
 import pytest
 
-from intake.casework.schemas import EventKind
-from intake.casework.workflow import (
+from application.casework.errors import StepRefused
+from application.casework.schemas import EventKind
+from application.casework.workflow import (
     FINAL,
     OPEN,
     STATUSES,
     STEPS,
-    WorkflowError,
     advance,
     next_step,
     normalise,
@@ -37,17 +37,17 @@ def test_no_step_can_be_skipped_or_repeated_or_undone(start: str) -> None:
     for target in STEPS:
         if STEPS.index(target) == here + 1:
             continue
-        with pytest.raises(WorkflowError) as refused:
+        with pytest.raises(StepRefused) as refused:
             advance(start, to=target, has_assignee=True)  # type: ignore[arg-type]
         assert refused.value.code == "skip"
 
 
 def test_mentor_assigned_and_later_need_someone_holding_the_case() -> None:
     assert advance("received", to="selected", has_assignee=False) == "selected"
-    with pytest.raises(WorkflowError) as refused:
+    with pytest.raises(StepRefused) as refused:
         advance("selected", to="mentor_assigned", has_assignee=False)
     assert refused.value.code == "needs_assignee"
-    with pytest.raises(WorkflowError):
+    with pytest.raises(StepRefused):
         advance("interview", to="site_visit", has_assignee=False)
 
 
@@ -55,7 +55,7 @@ def test_mentor_assigned_and_later_need_someone_holding_the_case() -> None:
 def test_any_open_step_can_be_rejected_with_a_reason(start: str) -> None:
     assert reject(start, reason="지원 대상 업종이 아니에요") == "rejected"
     for blank in ("", "   \n"):
-        with pytest.raises(WorkflowError) as refused:
+        with pytest.raises(StepRefused) as refused:
             reject(start, reason=blank)
         assert refused.value.code == "reason_required"
 
@@ -64,17 +64,17 @@ def test_any_open_step_can_be_rejected_with_a_reason(start: str) -> None:
 def test_closed_and_rejected_are_final(final: str) -> None:
     assert next_step(final) is None  # type: ignore[arg-type]
     for target in STEPS:
-        with pytest.raises(WorkflowError) as refused:
+        with pytest.raises(StepRefused) as refused:
             advance(final, to=target, has_assignee=True)  # type: ignore[arg-type]
         assert refused.value.code == "final"
-    with pytest.raises(WorkflowError):
+    with pytest.raises(StepRefused):
         reject(final, reason="다시 반려")  # type: ignore[arg-type]
 
 
 def test_cases_from_before_the_workflow_are_received() -> None:
     assert normalise("new") == "received"
     assert normalise("solving") == "solving"
-    with pytest.raises(ValueError):
+    with pytest.raises(StepRefused):
         normalise("lost")
 
 
@@ -82,5 +82,3 @@ def test_every_status_and_history_entry_has_a_korean_name() -> None:
     text = load_console_prompts()
     assert set(text.statuses) == set(STATUSES)
     assert set(text.events) == set(get_args(EventKind))
-    assert text.notices.refusal("skip") != text.notices.invalid
-    assert text.notices.refusal("no_such_code") == text.notices.invalid

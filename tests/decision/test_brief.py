@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.decision import brief_json_schema, build_brief, owner_copy
 from assistant.decision.brief import NeedsBrief
 from assistant.state import SlotValue
-from intake.runtime import Runtime
 from knowledge.loader import load_knowledge_base
 from knowledge.roster import load_roster
 from tests.decision.helpers import NoSearch, answered, unknown

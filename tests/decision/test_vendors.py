@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.state import SlotValue
-from intake.runtime import Runtime
 from knowledge.roster import load_roster
 from tests.decision.helpers import NoSearch, answered
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intake.cli import app
+from application.cli import app
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR, load_knowledge_base
 
 runner = CliRunner()

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.cases import CaseService
-from intake.chat import ChatService
-from intake.runtime import Runtime
-from intake.store.database import session_factory
-from intake.store.models import CaseRow
+from application.cases.models import CaseRow
+from application.cases.service import CaseService
+from application.chat.service import ChatService
+from application.runtime import Runtime
+from application.store.database import session_factory
 from tests.intake_answers import DAEJEON_MOULD_MAKER
 from tests.store.conftest import database_url, engine, factory, postgres_admin
 
@@ -78,7 +78,7 @@ class Store:
 @pytest.fixture
 def store(engine: Engine, runtime: Runtime) -> Store:
     writer = session_factory(engine)
-    cases = CaseService(writer, runtime.brief)
+    cases = CaseService(writer, build=runtime.cases.build_brief, contact_days=runtime.cases.contact_days)
     chat = ChatService(runtime.engine, writer, session_factory(engine, read_only=True), on_ready=cases.ensure_case)
     return Store(writer=writer, chat=chat, cases=cases)
 

@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.privacy.access_log import AccessKind, AccessLog, count_before, remove_before
+from application.errors import NaiveTime
+from application.privacy.access_log import AccessKind, AccessLog, count_before, remove_before
+from application.privacy.errors import UnknownAccessKind
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
@@ -46,9 +48,9 @@ def test_listing_by_case_user_and_time(factory: sessionmaker[Session]) -> None:
 
 def test_unknown_kinds_and_naive_times_are_refused(factory: sessionmaker[Session]) -> None:
     log = AccessLog(factory)
-    with pytest.raises(ValueError):
+    with pytest.raises(UnknownAccessKind):
         log.record(user_id="u1", case_id="case-a", what="looked_around", at=T0)
-    with pytest.raises(ValueError, match="timezone"):
+    with pytest.raises(NaiveTime, match="timezone"):
         log.record(user_id="u1", case_id="case-a", what="contact_view", at=datetime(2026, 3, 2, 9, 30))
     assert log.entries() == []
 

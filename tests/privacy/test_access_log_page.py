@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.accounts import Role
-from intake.privacy.access_log import AccessKind
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import Role
+from application.privacy.access_log import AccessKind
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.accounts.conftest import login, make_user
 from web.app import create_app
 

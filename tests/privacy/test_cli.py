@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
-from intake.cli import app
-from intake.privacy.access_log import AccessKind, AccessLog
+from application.cli import app
+from application.privacy.access_log import AccessKind, AccessLog
 from tests.privacy.conftest import EMAIL, Store
 from tests.privacy.test_purge import as_text, case_data
 

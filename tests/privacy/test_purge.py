@@ -10,13 +10,14 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from application.cases.models import CaseRow
+from application.casework.models import CaseEventRow
+from application.chat.models import ChatSessionRow, PostedMessageRow, SessionEventRow
+from application.privacy.access_log import AccessKind, AccessLog
+from application.privacy.models import AccessLogRow
+from application.privacy.purge import PurgeReport, Retention, purge
 from assistant.events import event_from_dict
 from assistant.state import DialogueState
-from intake.casework.models import CaseEventRow
-from intake.privacy.access_log import AccessKind, AccessLog
-from intake.privacy.models import AccessLogRow
-from intake.privacy.purge import PurgeReport, Retention, purge
-from intake.store.models import CaseRow, ChatSessionRow, PostedMessageRow, SessionEventRow
 from tests.privacy.conftest import EMAIL, NAME, PHONE, REFUSE, Store
 
 RETENTION = Retention(contact_days=365, session_days=90, access_log_days=730)

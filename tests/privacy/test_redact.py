@@ -1,9 +1,9 @@
 """Blanking out contact data: the owner's words lose every e-mail address and phone number and
 the values they gave; the assistant's words lose only those values."""
 
+from application.privacy.redact import Redactor, contact_literals_of_events
+from application.privacy.scrub import scrub_event
 from assistant.understanding.contact import find_email, find_phone
-from intake.privacy.redact import Redactor, contact_literals_of_events
-from intake.privacy.scrub import scrub_event
 
 MARK = "[연락처 생략]"
 REDACTOR = Redactor(["minsu@example.com", "010-2345-6789", "김민수", "제 이름은 김민수입니다", "x"], marker=MARK)

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from intake.runtime import Runtime, build_runtime
-from intake.settings import Settings
+from application.runtime import Runtime, build_runtime
+from application.settings import Settings
 from knowledge.loader import DEFAULT_ENTRIES_DIR
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from intake.runtime import Runtime
+from application.runtime import Runtime
 from knowledge.schema import Entry
 from knowledge.vocabulary import Region
 

@@ -10,8 +10,8 @@ from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.store.database import make_engine, session_factory
-from intake.store.migrate import upgrade_database
+from application.store.database import make_engine, session_factory
+from application.store.migrate import upgrade_database
 
 POSTGRES_URLS = [
     os.environ.get("TEST_POSTGRES_URL", ""),

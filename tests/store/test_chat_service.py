@@ -5,15 +5,16 @@ import threading
 
 from sqlalchemy import Engine
 
-from intake.cases import CaseService
-from intake.chat import ChatService
-from intake.runtime import Runtime, brief_builder
-from intake.store.database import make_engine, session_factory
+from application.cases.service import CaseService, brief_builder
+from application.chat.service import ChatService
+from application.runtime import Runtime
+from application.store.database import make_engine, session_factory
 from tests.intake_answers import run_intake
 
 
 def service(engine: Engine, runtime: Runtime) -> tuple[ChatService, CaseService]:
-    cases = CaseService(session_factory(engine), brief_builder(runtime.kb, runtime.retriever, runtime.roster))
+    cases = CaseService(session_factory(engine), build=brief_builder(runtime.kb, runtime.retriever, runtime.roster),
+                        contact_days=runtime.cases.contact_days)
     chat = ChatService(runtime.engine, session_factory(engine), session_factory(engine, read_only=True),
                        on_ready=cases.ensure_case)
     return chat, cases

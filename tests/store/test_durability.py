@@ -10,23 +10,23 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.store import service, sessions
-from intake.store.models import PostedMessageRow, SessionEventRow
+from application.chat import posting, repository
+from application.chat.models import PostedMessageRow, SessionEventRow
 
 WRITER = """
 import sys
-from intake.store import sessions
-from intake.store.database import make_engine, session_factory
+from application.chat import repository
+from application.store.database import make_engine, session_factory
 
 factory = session_factory(make_engine(sys.argv[1]))
 with factory.begin() as db:
-    session_id = sessions.create_session(db, lang="ko", partner=None, token="t").id
+    session_id = repository.create_session(db, lang="ko", partner=None, token="t").id
 print(session_id, flush=True)
 last = 0
 while True:
     with factory.begin() as db:
         events = [{"type": "user_uttered", "text": "매출 관리가 어려워요"}, {"type": "bot_uttered", "after": last}]
-        last = sessions.append(
+        last = repository.append(
             db, session_id=session_id, expected_seq=last, events=events, client_message_id=f"m{last}", turn={"n": last}
         )
     print(last, flush=True)
@@ -52,7 +52,7 @@ def test_killed_writer_keeps_every_committed_event(
     assert writer.returncode == -signal.SIGKILL
 
     with factory() as db:
-        row = sessions.get_session(db, session_id=session_id)
+        row = repository.get_session(db, session_id=session_id)
         assert row is not None
         seqs = db.scalars(select(SessionEventRow.seq).where(SessionEventRow.session_id == session_id)).all()
         posted = db.scalar(select(func.count()).select_from(PostedMessageRow))
@@ -65,7 +65,7 @@ def test_killed_writer_keeps_every_committed_event(
             assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
 
     # Nothing the dead writer held blocks the next message.
-    turn, created = service.post_message(
+    turn, created = posting.post_message(
         factory,
         session_id=session_id,
         client_message_id="after-kill",

@@ -8,9 +8,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from intake.store.database import make_engine
-from intake.store.migrate import ALEMBIC_INI, alembic_config, upgrade_database
-from intake.store.registry import metadata
+from application.store.database import make_engine
+from application.store.migrate import ALEMBIC_INI, alembic_config, upgrade_database
+from application.store.registry import metadata
 
 TABLES = {"alembic_version", *metadata.tables}
 HEAD = "0007"
@@ -43,7 +43,7 @@ def test_downgrade_to_base_and_back(engine: Engine, database_url: str) -> None:
 
 
 def test_processes_starting_together_migrate_once(database_url: str) -> None:
-    code = "import sys; from intake.store.migrate import upgrade_database; upgrade_database(sys.argv[1])"
+    code = "import sys; from application.store.migrate import upgrade_database; upgrade_database(sys.argv[1])"
     processes = [
         subprocess.Popen([sys.executable, "-c", code, database_url], stderr=subprocess.PIPE, text=True)
         for _ in range(3)

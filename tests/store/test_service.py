@@ -6,19 +6,19 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.store import service, sessions
-from intake.store.errors import ConcurrentUpdate, SessionNotFound
-from intake.store.models import PostedMessageRow
+from application.chat import posting, repository
+from application.chat.errors import ConcurrentUpdate, SessionNotFound
+from application.chat.models import PostedMessageRow
 
 Event = dict[str, Any]
 
 
 def new_session(factory: sessionmaker[Session]) -> str:
     with factory.begin() as db:
-        return sessions.create_session(db, lang="ko", partner=None, token="t").id
+        return repository.create_session(db, lang="ko", partner=None, token="t").id
 
 
-def echo(text: str, calls: list[int] | None = None) -> service.Handler:
+def echo(text: str, calls: list[int] | None = None) -> posting.Handler:
     """A stand-in dialog engine: records the user's text and answers with how much it had seen."""
 
     def handle(events: list[Event]) -> tuple[list[Event], dict[str, Any]]:
@@ -32,9 +32,9 @@ def echo(text: str, calls: list[int] | None = None) -> service.Handler:
 
 def stored(factory: sessionmaker[Session], session_id: str) -> tuple[list[Event], int]:
     with factory() as db:
-        row = sessions.get_session(db, session_id=session_id)
+        row = repository.get_session(db, session_id=session_id)
         assert row is not None
-        return sessions.load_events(db, session_id=session_id), row.event_count
+        return repository.load_events(db, session_id=session_id), row.event_count
 
 
 def test_posting_the_same_message_twice_records_one_turn(factory: sessionmaker[Session]) -> None:
@@ -42,8 +42,8 @@ def test_posting_the_same_message_twice_records_one_turn(factory: sessionmaker[S
     calls: list[int] = []
     handle = echo("안녕하세요", calls)
 
-    first, created = service.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
-    again, created_again = service.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
+    first, created = posting.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
+    again, created_again = posting.post_message(factory, session_id=session_id, client_message_id="c-1", handle=handle)
 
     assert (created, created_again) == (True, False)
     assert again == first and first["messages"] == ["안녕하세요 잘 받았습니다."]
@@ -54,8 +54,8 @@ def test_posting_the_same_message_twice_records_one_turn(factory: sessionmaker[S
 
 def test_next_message_sees_the_earlier_events(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
-    service.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("하나"))
-    turn, _ = service.post_message(factory, session_id=session_id, client_message_id="b", handle=echo("둘"))
+    posting.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("하나"))
+    turn, _ = posting.post_message(factory, session_id=session_id, client_message_id="b", handle=echo("둘"))
     assert turn["seen"] == 2
     events, _ = stored(factory, session_id)
     assert [event.get("text") for event in events] == ["하나", None, "둘", None]
@@ -91,7 +91,7 @@ def test_concurrent_messages_of_one_session_take_turns(factory: sessionmaker[Ses
             time.sleep(0.02)  # widens the window in which an interleaving writer would slip in
             return [{"type": "probe", "seen": len(events), "thread": index}], {"thread": index}
 
-        return service.post_message(factory, session_id=session_id, client_message_id=f"m{index}", handle=handle)
+        return posting.post_message(factory, session_id=session_id, client_message_id=f"m{index}", handle=handle)
 
     results = run_together(8, post)
 
@@ -109,7 +109,7 @@ def test_one_message_sent_from_four_tabs_is_recorded_once(factory: sessionmaker[
     session_id = new_session(factory)
     results = run_together(
         4,
-        lambda index: service.post_message(factory, session_id=session_id, client_message_id="same", handle=echo("네")),
+        lambda index: posting.post_message(factory, session_id=session_id, client_message_id="same", handle=echo("네")),
     )
     assert sorted(created for _, created in results) == [False, False, False, True]
     assert all(turn == results[0][0] for turn, _ in results)
@@ -121,7 +121,7 @@ def test_a_lost_race_is_rolled_back_and_retried(
     factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session_id = new_session(factory)
-    real_append = sessions.append
+    real_append = repository.append
     appends: list[int] = []
 
     def append_then_lose(db: Session, **kwargs: Any) -> int:
@@ -132,9 +132,9 @@ def test_a_lost_race_is_rolled_back_and_retried(
             raise ConcurrentUpdate(session_id, kwargs["expected_seq"])
         return last
 
-    monkeypatch.setattr(sessions, "append", append_then_lose)
+    monkeypatch.setattr(repository, "append", append_then_lose)
     calls: list[int] = []
-    turn, created = service.post_message(
+    turn, created = posting.post_message(
         factory, session_id=session_id, client_message_id="a", handle=echo("재시도", calls)
     )
 
@@ -150,10 +150,10 @@ def test_retries_are_bounded(factory: sessionmaker[Session], monkeypatch: pytest
     def always_lose(db: Session, **kwargs: Any) -> int:
         raise ConcurrentUpdate(session_id, kwargs["expected_seq"])
 
-    monkeypatch.setattr(sessions, "append", always_lose)
+    monkeypatch.setattr(repository, "append", always_lose)
     calls: list[int] = []
     with pytest.raises(ConcurrentUpdate):
-        service.post_message(
+        posting.post_message(
             factory, session_id=session_id, client_message_id="a", handle=echo("x", calls), max_retries=2
         )
     assert len(calls) == 3
@@ -166,12 +166,12 @@ def test_a_failing_handler_records_nothing(factory: sessionmaker[Session]) -> No
         raise RuntimeError("engine bug")
 
     with pytest.raises(RuntimeError):
-        service.post_message(factory, session_id=session_id, client_message_id="a", handle=broken)
+        posting.post_message(factory, session_id=session_id, client_message_id="a", handle=broken)
     assert stored(factory, session_id) == ([], 0)
-    turn, created = service.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("다시"))
+    turn, created = posting.post_message(factory, session_id=session_id, client_message_id="a", handle=echo("다시"))
     assert created and turn["seen"] == 0
 
 
 def test_unknown_session(factory: sessionmaker[Session]) -> None:
     with pytest.raises(SessionNotFound):
-        service.post_message(factory, session_id="0" * 32, client_message_id="a", handle=echo("x"))
+        posting.post_message(factory, session_id="0" * 32, client_message_id="a", handle=echo("x"))

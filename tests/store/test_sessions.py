@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.store import sessions
-from intake.store.database import make_engine, session_factory
-from intake.store.errors import ConcurrentUpdate, DuplicateMessage, SessionNotFound
-from intake.store.models import PostedMessageRow, SessionEventRow
+from application.chat import repository
+from application.chat.errors import ConcurrentUpdate, DuplicateMessage, InvalidEvent, SessionNotFound
+from application.chat.models import PostedMessageRow, SessionEventRow
+from application.store.database import make_engine, session_factory
 
 EVENTS: list[dict[str, Any]] = [
     {
@@ -36,55 +36,55 @@ TURN = {
 
 def new_session(factory: sessionmaker[Session], token: str = "secret-token") -> str:
     with factory.begin() as db:
-        return sessions.create_session(db, lang="ko", partner="daejeon", token=token).id
+        return repository.create_session(db, lang="ko", partner="daejeon", token=token).id
 
 
 def test_create_get_and_verify_token(factory: sessionmaker[Session]) -> None:
-    token = sessions.new_token()
+    token = repository.new_token()
     session_id = new_session(factory, token)
     with factory() as db:
-        row = sessions.get_session(db, session_id=session_id)
+        row = repository.get_session(db, session_id=session_id)
         assert row is not None
         assert (row.lang, row.partner, row.event_count, row.finished) == ("ko", "daejeon", 0, False)
         assert len(row.id) == 32
         assert token not in row.token_hash
-        assert sessions.verify_token(row, token)
-        assert not sessions.verify_token(row, token + "x")
-        assert not sessions.verify_token(row, "")
+        assert repository.verify_token(row, token)
+        assert not repository.verify_token(row, token + "x")
+        assert not repository.verify_token(row, "")
         assert row.created_at.tzinfo is not None
         assert abs((datetime.now(UTC) - row.created_at).total_seconds()) < 60
-        assert sessions.get_session(db, session_id="0" * 32) is None
+        assert repository.get_session(db, session_id="0" * 32) is None
 
 
 def test_append_and_load_round_trip(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
-        last = sessions.append(
+        last = repository.append(
             db, session_id=session_id, expected_seq=0, events=EVENTS[:2], client_message_id="m1", turn=TURN
         )
         assert last == 2
     with factory.begin() as db:
         assert (
-            sessions.append(
+            repository.append(
                 db, session_id=session_id, expected_seq=2, events=EVENTS[2:], client_message_id="m2", turn={}
             )
             == 3
         )
     with factory() as db:
-        assert sessions.load_events(db, session_id=session_id) == EVENTS
+        assert repository.load_events(db, session_id=session_id) == EVENTS
         rows = db.scalars(select(SessionEventRow).order_by(SessionEventRow.seq)).all()
         assert [(row.seq, row.type) for row in rows] == [(1, "user_uttered"), (2, "slot_set"), (3, "bot_uttered")]
-        assert sessions.find_posted(db, session_id=session_id, client_message_id="m1") == TURN
-        assert sessions.find_posted(db, session_id=session_id, client_message_id="m3") is None
+        assert repository.find_posted(db, session_id=session_id, client_message_id="m1") == TURN
+        assert repository.find_posted(db, session_id=session_id, client_message_id="m3") is None
         assert db.get(PostedMessageRow, (session_id, "m2")).first_seq == 3  # type: ignore[union-attr]
-        row = sessions.get_session(db, session_id=session_id)
+        row = repository.get_session(db, session_id=session_id)
         assert row is not None and row.event_count == 3 and row.updated_at >= row.created_at
 
 
 def test_korean_is_stored_readable(factory: sessionmaker[Session], engine: Engine) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="m", turn=TURN)
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="m", turn=TURN)
     with engine.connect() as connection:
         stored = connection.scalar(text("SELECT CAST(payload AS TEXT) FROM session_events"))
     assert stored is not None and "제조업" in stored
@@ -93,11 +93,11 @@ def test_korean_is_stored_readable(factory: sessionmaker[Session], engine: Engin
 def test_stale_expected_seq_is_a_concurrent_update(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
     with pytest.raises(ConcurrentUpdate), factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS[1:], client_message_id="b", turn={})
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS[1:], client_message_id="b", turn={})
     with factory() as db:
-        assert sessions.load_events(db, session_id=session_id) == EVENTS[:1]
+        assert repository.load_events(db, session_id=session_id) == EVENTS[:1]
 
 
 def test_rows_the_counter_missed_are_a_concurrent_update(factory: sessionmaker[Session]) -> None:
@@ -105,34 +105,34 @@ def test_rows_the_counter_missed_are_a_concurrent_update(factory: sessionmaker[S
     with factory.begin() as db:
         db.add(SessionEventRow(session_id=session_id, seq=1, type="stray", payload={"type": "stray"}))
     with pytest.raises(ConcurrentUpdate) as caught, factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
     assert caught.value.expected_seq == 0
 
 
 def test_recorded_message_is_a_duplicate(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="a", turn={})
     with pytest.raises(DuplicateMessage), factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=1, events=EVENTS[1:], client_message_id="a", turn={})
+        repository.append(db, session_id=session_id, expected_seq=1, events=EVENTS[1:], client_message_id="a", turn={})
 
 
 def test_append_refuses_bad_input(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
         with pytest.raises(SessionNotFound):
-            sessions.append(db, session_id="0" * 32, expected_seq=0, events=[], client_message_id="a", turn={})
+            repository.append(db, session_id="0" * 32, expected_seq=0, events=[], client_message_id="a", turn={})
         for client_message_id in ("", "x" * 101):
-            with pytest.raises(ValueError, match="client_message_id"):
-                sessions.append(
+            with pytest.raises(InvalidEvent, match="client_message_id"):
+                repository.append(
                     db, session_id=session_id, expected_seq=0, events=[], client_message_id=client_message_id, turn={}
                 )
-        with pytest.raises(ValueError, match="type"):
-            sessions.append(
+        with pytest.raises(InvalidEvent, match="type"):
+            repository.append(
                 db, session_id=session_id, expected_seq=0, events=[{"text": "?"}], client_message_id="a", turn={}
             )
         assert (
-            sessions.append(db, session_id=session_id, expected_seq=0, events=[], client_message_id="x" * 100, turn={})
+            repository.append(db, session_id=session_id, expected_seq=0, events=[], client_message_id="x" * 100, turn={})
             == 0
         )
 
@@ -140,27 +140,27 @@ def test_append_refuses_bad_input(factory: sessionmaker[Session]) -> None:
 def test_finish_session(factory: sessionmaker[Session]) -> None:
     session_id = new_session(factory)
     with factory.begin() as db:
-        sessions.finish_session(db, session_id=session_id)
+        repository.finish_session(db, session_id=session_id)
         with pytest.raises(SessionNotFound):
-            sessions.finish_session(db, session_id="0" * 32)
+            repository.finish_session(db, session_id="0" * 32)
     with factory() as db:
-        row = sessions.get_session(db, session_id=session_id)
+        row = repository.get_session(db, session_id=session_id)
         assert row is not None and row.finished
 
 
 def test_rows_survive_a_new_engine(factory: sessionmaker[Session], engine: Engine, database_url: str) -> None:
     session_id = new_session(factory, "tok")
     with factory.begin() as db:
-        sessions.append(db, session_id=session_id, expected_seq=0, events=EVENTS, client_message_id="m", turn=TURN)
+        repository.append(db, session_id=session_id, expected_seq=0, events=EVENTS, client_message_id="m", turn=TURN)
     engine.dispose()
     reopened = make_engine(database_url)
     try:
         with session_factory(reopened)() as db:
-            row = sessions.get_session(db, session_id=session_id)
-            assert row is not None and sessions.verify_token(row, "tok") and row.event_count == 3
+            row = repository.get_session(db, session_id=session_id)
+            assert row is not None and repository.verify_token(row, "tok") and row.event_count == 3
             assert row.created_at.tzinfo is not None
-            assert sessions.load_events(db, session_id=session_id) == EVENTS
-            assert sessions.find_posted(db, session_id=session_id, client_message_id="m") == TURN
+            assert repository.load_events(db, session_id=session_id) == EVENTS
+            assert repository.find_posted(db, session_id=session_id, client_message_id="m") == TURN
     finally:
         reopened.dispose()
 
@@ -169,16 +169,16 @@ def test_readers_do_not_wait_for_a_writer(factory: sessionmaker[Session], engine
     session_id = new_session(factory)
     readers = session_factory(engine, read_only=True)
     with factory.begin() as writer:
-        assert sessions.lock_session(writer, session_id=session_id) is not None
-        sessions.append(
+        assert repository.lock_session(writer, session_id=session_id) is not None
+        repository.append(
             writer, session_id=session_id, expected_seq=0, events=EVENTS[:1], client_message_id="m", turn={}
         )
         started = time.monotonic()
         with readers() as reader:
-            assert sessions.load_events(reader, session_id=session_id) == []
+            assert repository.load_events(reader, session_id=session_id) == []
         assert time.monotonic() - started < 1
     with readers() as reader:
-        assert sessions.load_events(reader, session_id=session_id) == EVENTS[:1]
+        assert repository.load_events(reader, session_id=session_id) == EVENTS[:1]
 
 
 def test_sqlite_file_is_set_up_for_concurrent_writers(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.runtime import Runtime
+from application.settings import Settings
 from web.app import create_app
 
 

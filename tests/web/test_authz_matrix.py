@@ -18,9 +18,9 @@ from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
-from intake.accounts import NewUser, Role
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import NewUser, Role
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.accounts.conftest import PASSWORD, csrf_from, login
 from tests.casework.helpers import run_intake
 from web.app import create_app
@@ -78,7 +78,7 @@ def _new_user_form(_: Context) -> dict[str, str]:
             "team": "", "capacity": "5"}
 
 
-# The mentor console (intake/casework/access.py). The matrix's case waits in the intake pool
+# The mentor console (application/casework/access.py). The matrix's case waits in the intake pool
 # and its users have no team: admin, staff and leads see it (leads triage the pool); a mentor
 # and an expert get 404, as for an unknown case. Forms are built so that a refused input
 # (a blank reason, an unknown expert) leaves the shared case as it was.
@@ -124,8 +124,11 @@ MATRIX: dict[tuple[str, str], Row] = {
         pages(ADMIN, (303, "/admin/users")), url=lambda c: f"/admin/users/{c.throwaway_user()}/activate"),
     ("POST", "/admin/users/{user_id}/password"): Row(
         pages(ADMIN), url=lambda c: f"/admin/users/{c.throwaway_user()}/password"),
+    ("POST", "/admin/users/{user_id}/profile"): Row(
+        pages(ADMIN, (303, "/admin/users")), url=lambda c: f"/admin/users/{c.throwaway_user()}/profile",
+        form=lambda _: {"role": "lead", "team": "대전팀", "capacity": "7"}),
     # A new case waits in the intake pool: staff and leads see it; a mentor without it and
-    # an expert not asked about it get 404, as for an unknown case (intake/casework/access.py).
+    # an expert not asked about it get 404, as for an unknown case (application/casework/access.py).
     ("GET", "/api/cases/{case_id}/brief"): Row(
         api({Role.admin: 200, Role.staff: 200, Role.lead: 200, Role.mentor: 404, Role.expert: 404}),
         url=lambda c: f"/api/cases/{c.case_id}/brief"),
@@ -157,7 +160,7 @@ MATRIX: dict[tuple[str, str], Row] = {
         console(BACK_TO_CASE), url=case_url("/advice/999999999/answer"), form=lambda _: {"answer": "답"}),
     # Knowledge-base, mentor and partner admin (web/pages/admin): admin and staff. The shared
     # runtime must not change, so posts carry an empty form (refused, 422) or name a version or
-    # partner that does not exist (404); tests/kbadmin edit on a runtime of their own.
+    # partner that does not exist (404); tests/catalog edit on a runtime of their own.
     ("GET", "/admin/kb"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/kb/export"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/kb/import"): Row(pages(KB_ADMINS, 422)),
@@ -173,18 +176,18 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("GET", "/admin/mentors"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/mentors/new"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/mentors/new"): Row(pages(KB_ADMINS, 422)),
-    ("GET", "/admin/mentors/{slug}"): Row(pages(KB_ADMINS), url=lambda _: KB_MENTOR),
-    ("POST", "/admin/mentors/{slug}"): Row(pages(KB_ADMINS, 422), url=lambda _: KB_MENTOR),
-    ("GET", "/admin/mentors/{slug}/history"): Row(pages(KB_ADMINS), url=lambda _: f"{KB_MENTOR}/history"),
-    ("POST", "/admin/mentors/{slug}/history/{number}/restore"): Row(
+    ("GET", "/admin/mentors/{item_id}"): Row(pages(KB_ADMINS), url=lambda _: KB_MENTOR),
+    ("POST", "/admin/mentors/{item_id}"): Row(pages(KB_ADMINS, 422), url=lambda _: KB_MENTOR),
+    ("GET", "/admin/mentors/{item_id}/history"): Row(pages(KB_ADMINS), url=lambda _: f"{KB_MENTOR}/history"),
+    ("POST", "/admin/mentors/{item_id}/history/{number}/restore"): Row(
         pages(KB_ADMINS, 404), url=lambda _: f"{KB_MENTOR}/history/999/restore"),
     ("GET", "/admin/partners"): Row(pages(KB_ADMINS)),
     ("GET", "/admin/partners/new"): Row(pages(KB_ADMINS)),
     ("POST", "/admin/partners/new"): Row(pages(KB_ADMINS, 422)),
-    ("GET", "/admin/partners/{key}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
-    ("POST", "/admin/partners/{key}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
-    ("GET", "/admin/partners/{key}/history"): Row(pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history"),
-    ("POST", "/admin/partners/{key}/history/{number}/restore"): Row(
+    ("GET", "/admin/partners/{item_id}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
+    ("POST", "/admin/partners/{item_id}"): Row(pages(KB_ADMINS, 404), url=lambda _: KB_PARTNER),
+    ("GET", "/admin/partners/{item_id}/history"): Row(pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history"),
+    ("POST", "/admin/partners/{item_id}/history/{number}/restore"): Row(
         pages(KB_ADMINS, 404), url=lambda _: f"{KB_PARTNER}/history/0/restore"),
 }
 

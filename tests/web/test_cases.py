@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.runtime import Runtime
+from application.runtime import Runtime
 from tests.intake_answers import DAEJEON_MOULD_MAKER
 
 ANSWERS = DAEJEON_MOULD_MAKER
@@ -92,7 +92,7 @@ def test_regenerate_keeps_case_and_records_kb_version(
 ) -> None:
     from typer.testing import CliRunner
 
-    from intake.cli import app
+    from application.cli import app
 
     session_id, _, _ = run_intake(client, "네, 동의합니다")
     case_id = runtime.cases.case_for_session(session_id)

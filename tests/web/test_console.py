@@ -11,12 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from intake.accounts import NewUser, Role, User
-from intake.privacy.access_log import AccessKind, AccessLog
-from intake.runtime import Runtime
-from intake.settings import Settings
-from intake.store.database import make_engine, session_factory
-from intake.store.models import CaseRow
+from application.accounts import NewUser, Role, User
+from application.cases.models import CaseRow
+from application.privacy.access_log import AccessKind, AccessLog
+from application.runtime import Runtime
+from application.settings import Settings
+from application.store.database import make_engine, session_factory
 from tests.accounts.conftest import PASSWORD, csrf_from, login
 from tests.casework.helpers import SEOUL_SHOP, run_intake
 from tests.intake_answers import DAEJEON_MOULD_MAKER

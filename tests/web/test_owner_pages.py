@@ -13,9 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from application.partners.schemas import Partner
+from application.runtime import Runtime
 from assistant.flow import load_flow
-from intake.partners import Partner
-from intake.runtime import Runtime
 from prompts import PromptsError, load_prompt_file, load_prompts
 from prompts.web import WEB_PROMPTS_DIR, WebText, load_web_text
 from tests.intake_answers import DAEJEON_MOULD_MAKER

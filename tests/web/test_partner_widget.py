@@ -6,8 +6,8 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.partners import Partner
-from intake.runtime import Runtime
+from application.partners.schemas import Partner
+from application.runtime import Runtime
 from tests.web.test_chat_api import say
 
 ALLOWED = "https://portal.example.kr"

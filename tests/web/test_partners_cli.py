@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intake.cli import app
-from intake.cli.partners import open_partners
-from intake.settings import Settings
+from application.cli import app
+from application.cli.partners import open_partners
+from application.settings import Settings
 
 Invoke = Callable[..., tuple[int, str, str]]
 

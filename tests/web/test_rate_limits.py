@@ -11,8 +11,8 @@ import pytest
 import redis
 from fastapi.testclient import TestClient
 
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.runtime import Runtime
+from application.settings import Settings
 from web.app import create_app
 from web.ratelimit import RateLimiter
 

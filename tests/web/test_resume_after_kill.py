@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from intake.settings import Settings
+from application.settings import Settings
 
 
 def free_port() -> int:

@@ -6,10 +6,11 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from intake.chat import RESUME_CODE_DAYS
-from intake.runtime import Runtime
-from intake.store.database import make_engine
-from intake.store.models import ChatSessionRow, utc_now
+from application.chat.models import ChatSessionRow
+from application.chat.service import RESUME_CODE_DAYS
+from application.runtime import Runtime
+from application.store.database import make_engine
+from application.store.models import utc_now
 from tests.web.test_chat_api import say
 
 CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")

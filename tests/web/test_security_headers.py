@@ -4,9 +4,9 @@ from fastapi import Response
 from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 
-from intake.partners import Partner
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.partners.schemas import Partner
+from application.runtime import Runtime
+from application.settings import Settings
 from web.app import create_app
 from web.security import PAGE_CSP, embed_csp
 

@@ -9,10 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
-from intake.partners import Partner, PartnerService
-from prompts import Lang
-from web.api.locale import localized_error, request_lang
+from application.partners.errors import UnknownPartner
+from application.partners.schemas import Partner
+from application.partners.service import PartnerService
 from web.deps import RuntimeDep
+from web.errors import OriginNotAllowed
 from web.security import refused_origin
 
 router = APIRouter(prefix="/api/partners")
@@ -32,18 +33,18 @@ class WidgetConfig(BaseModel):
     colour: str
 
 
-def active_partner(partners: PartnerService, key: str, lang: Lang) -> Partner:
-    """The registered, enabled partner with this key; 404 unknown_partner otherwise."""
-    partner = partners.get(key)
-    if partner is None or not partner.active:
-        raise localized_error(404, "unknown_partner", lang, {"key": key}, headers=_VARY)
-    return partner
+def _partner(partners: PartnerService, key: str) -> Partner:
+    try:
+        return partners.active(key)
+    except UnknownPartner as exc:
+        exc.headers.update(_VARY)
+        raise
 
 
-def _cors_headers(request: Request, partner: Partner, lang: Lang) -> dict[str, str]:
+def _cors_headers(request: Request, partner: Partner) -> dict[str, str]:
     refused = refused_origin(request, partner)
     if refused is not None:
-        raise localized_error(403, "origin_not_allowed", lang, {"origin": refused}, headers=_VARY)
+        raise OriginNotAllowed(refused, headers=_VARY)
     origin = request.headers.get("origin")
     if origin is not None and partner.allows(origin):
         return {**_VARY, "Access-Control-Allow-Origin": origin}
@@ -52,18 +53,16 @@ def _cors_headers(request: Request, partner: Partner, lang: Lang) -> dict[str, s
 
 @router.get("/{key}/widget", response_model=WidgetConfig)
 def widget_config(request: Request, runtime: RuntimeDep, key: PartnerKey, response: Response) -> WidgetConfig:
-    lang = request_lang(request)
-    partner = active_partner(runtime.partners, key, lang)
-    response.headers.update(_cors_headers(request, partner, lang))
+    partner = _partner(runtime.partners, key)
+    response.headers.update(_cors_headers(request, partner))
     return WidgetConfig(key=partner.key, title=partner.title, greeting=partner.greeting, title_en=partner.title_en,
                         greeting_en=partner.greeting_en, colour=partner.colour)
 
 
 @router.options("/{key}/widget", status_code=204, response_class=Response)
 def widget_config_preflight(request: Request, runtime: RuntimeDep, key: PartnerKey) -> Response:
-    lang = request_lang(request)
-    partner = active_partner(runtime.partners, key, lang)
-    headers = _cors_headers(request, partner, lang)
+    partner = _partner(runtime.partners, key)
+    headers = _cors_headers(request, partner)
     headers |= {"Allow": "GET, OPTIONS", "Access-Control-Allow-Methods": "GET, OPTIONS",
                 "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": str(PREFLIGHT_MAX_AGE)}
     return Response(status_code=204, headers=headers)

@@ -6,18 +6,15 @@ Every request that changes state is checked in this order: the bearer token, the
 messages an owner may see are in the session's language (prompts/errors)."""
 
 from collections.abc import Callable, Collection
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request
 
+from application.partners.schemas import Partner
+from application.runtime import Runtime
 from assistant.decision.owner import OwnerCopy
 from assistant.state import DialogueState
-from intake.chat import RESUME_CODE_DAYS, ChatError, ChatService
-from intake.partners import Partner
-from intake.runtime import Runtime
 from prompts import Lang
-from web.api.locale import localized_error, request_lang
-from web.api.partners import active_partner
 from web.api.session_schemas import (
     MAX_TEXT,
     Answer,
@@ -32,6 +29,16 @@ from web.api.session_schemas import (
     TranscriptView,
 )
 from web.deps import RuntimeDep
+from web.errors import (
+    BearerMissing,
+    MessagesRateLimited,
+    OriginNotAllowed,
+    RateLimited,
+    ResumeRateLimited,
+    SessionsRateLimited,
+    TooLarge,
+)
+from web.locale import answer_in, request_lang
 from web.ratelimit import RateLimiter, RateLimiterDep, Scope, client_address
 from web.security import refused_origin
 
@@ -39,38 +46,31 @@ router = APIRouter(prefix="/api/sessions")
 
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
 Authorization = Annotated[str | None, Header()]
-_STATUS = {"not_found": 404, "forbidden": 403, "not_ready": 409, "unknown_resume_code": 404}
-_VALUES: dict[str, dict[str, object]] = {"unknown_resume_code": {"days": RESUME_CODE_DAYS}}
+_THROTTLED: dict[Scope, type[RateLimited]] = {
+    "sessions": SessionsRateLimited, "messages": MessagesRateLimited, "resume": ResumeRateLimited,
+}
 
 
-def _bearer(authorization: str | None, lang: Lang) -> str:
+def bearer(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer ") or not authorization[7:].strip():
-        raise localized_error(401, "unauthorized", lang)
+        raise BearerMissing()
     return authorization[7:].strip()
 
 
-def _call(chat: ChatService, lang: Lang, method: str, /, **kwargs: Any) -> Any:
-    try:
-        return getattr(chat, method)(**kwargs)
-    except ChatError as exc:
-        raise localized_error(_STATUS.get(exc.code, 400), exc.code, lang, _VALUES.get(exc.code),
-                              fallback=exc.message) from exc
-
-
-def _refuse_foreign(request: Request, partner: Partner | None, lang: Lang) -> None:
+def _refuse_foreign(request: Request, partner: Partner | None) -> None:
     """403 for a state change sent from a foreign page (a browser names it in Origin)."""
     refused = refused_origin(request, partner)
     if refused is not None:
-        raise localized_error(403, "origin_not_allowed", lang, {"origin": refused})
+        raise OriginNotAllowed(refused)
 
 
-def _throttle(limiter: RateLimiter, scope: Scope, key: str, lang: Callable[[], Lang]) -> None:
+def _throttle(request: Request, limiter: RateLimiter, scope: Scope, key: str, lang: Callable[[], Lang]) -> None:
     """429 with Retry-After once `key` is past the scope's limit; `lang` is asked only then,
     since finding a session's language means replaying it."""
     retry_after = limiter.hit(scope, key)
     if retry_after is not None:
-        raise localized_error(429, "rate_limited", lang(), text=f"rate_limited_{scope}",
-                              headers={"Retry-After": str(retry_after)})
+        answer_in(request, lang())
+        raise _THROTTLED[scope](retry_after)
 
 
 def _session_lang(runtime: Runtime, session_id: str) -> Callable[[], Lang]:
@@ -79,20 +79,20 @@ def _session_lang(runtime: Runtime, session_id: str) -> Callable[[], Lang]:
 
 def _authorised(request: Request, runtime: Runtime, session_id: str, authorization: str | None) -> str:
     """The bearer token, once it opens the session and the request's Origin may use it."""
-    lang = request_lang(request)
-    token = _bearer(authorization, lang)
-    partner_key = _call(runtime.chat, lang, "authorise", session_id=session_id, token=token)
+    token = bearer(authorization)
+    partner_key = runtime.chat.authorise(session_id=session_id, token=token)
     if request.headers.get("origin") is not None:
-        _refuse_foreign(request, runtime.partners.get(partner_key) if partner_key else None, lang)
+        _refuse_foreign(request, runtime.partners.get(partner_key) if partner_key else None)
     return token
 
 
 @router.post("", status_code=201, response_model=Created)
 def create_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDep, body: NewSession) -> Created:
     lang = body.lang if "lang" in body.model_fields_set else request_lang(request)
-    _throttle(limiter, "sessions", client_address(request), lambda: lang)
-    partner = active_partner(runtime.partners, body.partner, lang) if body.partner else None
-    _refuse_foreign(request, partner, lang)
+    answer_in(request, lang)
+    _throttle(request, limiter, "sessions", client_address(request), lambda: lang)
+    partner = runtime.partners.active(body.partner) if body.partner else None
+    _refuse_foreign(request, partner)
     started = runtime.chat.start(lang=body.lang, partner=body.partner)
     return Created(session_id=started.session_id, token=started.token, turn=started.turn,
                    resume_code=started.resume_code)
@@ -103,9 +103,10 @@ def resume_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDe
     """A new token for the session a resume code belongs to. Only this service's own pages
     may send it: a code opens the whole transcript."""
     lang = request_lang(request, body.lang)
-    _refuse_foreign(request, None, lang)
-    _throttle(limiter, "resume", client_address(request), lambda: lang)
-    resumed = _call(runtime.chat, lang, "resume", code=body.code)
+    answer_in(request, lang)
+    _refuse_foreign(request, None)
+    _throttle(request, limiter, "resume", client_address(request), lambda: lang)
+    resumed = runtime.chat.resume(code=body.code)
     return Resumed(session_id=resumed.session_id, token=resumed.token)
 
 
@@ -120,10 +121,11 @@ def post_message(
 ) -> Answer:
     token = _authorised(request, runtime, session_id, authorization)
     if len(body.text) > MAX_TEXT:
-        raise localized_error(413, "too_large", _session_lang(runtime, session_id)(), {"limit": MAX_TEXT})
-    _throttle(limiter, "messages", session_id, _session_lang(runtime, session_id))
-    turn = _call(runtime.chat, request_lang(request), "post", session_id=session_id, token=token,
-                 client_message_id=body.client_message_id, text=body.text)
+        answer_in(request, _session_lang(runtime, session_id)())
+        raise TooLarge(MAX_TEXT)
+    _throttle(request, limiter, "messages", session_id, _session_lang(runtime, session_id))
+    turn = runtime.chat.post(session_id=session_id, token=token, client_message_id=body.client_message_id,
+                             text=body.text)
     return Answer(turn=turn)
 
 
@@ -138,8 +140,9 @@ def change_language(
 ) -> Answer:
     """Switches the conversation to `lang`; everything said and answered so far stays."""
     token = _authorised(request, runtime, session_id, authorization)
-    _throttle(limiter, "messages", session_id, _session_lang(runtime, session_id))
-    turn = _call(runtime.chat, body.lang, "change_language", session_id=session_id, token=token, lang=body.lang)
+    _throttle(request, limiter, "messages", session_id, _session_lang(runtime, session_id))
+    answer_in(request, body.lang)
+    turn = runtime.chat.change_language(session_id=session_id, token=token, lang=body.lang)
     return Answer(turn=turn)
 
 
@@ -164,11 +167,8 @@ def _transcript(state: DialogueState, askable: Collection[str]) -> list[Transcri
 
 
 @router.get("/{session_id}", response_model=SessionView)
-def read_session(
-    request: Request, runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None
-) -> SessionView:
-    lang = request_lang(request)
-    snapshot = _call(runtime.chat, lang, "snapshot", session_id=session_id, token=_bearer(authorization, lang))
+def read_session(runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None) -> SessionView:
+    snapshot = runtime.chat.snapshot(session_id=session_id, token=bearer(authorization))
     state: DialogueState = snapshot.state
     return SessionView(
         lang=state.lang,
@@ -186,11 +186,8 @@ def read_session(
 
 
 @router.get("/{session_id}/owner-copy", response_model=OwnerCopy)
-def read_owner_copy(
-    request: Request, runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None
-) -> OwnerCopy:
+def read_owner_copy(runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None) -> OwnerCopy:
     """The owner's own short result: readiness, the best programs with why, the next step.
     No contact data, no mentors, nothing about other firms."""
-    lang = request_lang(request)
-    state = _call(runtime.chat, lang, "finished_state", session_id=session_id, token=_bearer(authorization, lang))
-    return runtime.owner_copy(session_id, state)
+    state = runtime.chat.finished_state(session_id=session_id, token=bearer(authorization))
+    return runtime.cases.owner_copy(session_id, state)

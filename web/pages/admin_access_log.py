@@ -2,16 +2,17 @@
 case's contact data, brief or conversation, when and from where), filtered by case, user and
 day. Days are Korean calendar days, as staff read them."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from intake.privacy.access_log import AccessEntry, AccessLog
-from web.auth import KST, AdminUser
+from application.calendar import day_start
+from application.privacy.access_log import AccessEntry, AccessLog
 from web.deps import get_runtime
+from web.login import AdminUser
 from web.templating import templates
 
 router = APIRouter(prefix="/admin/access-log")
@@ -46,7 +47,7 @@ class AccessLogPage(BaseModel):
 
 def _day_start(value: str) -> datetime | None:
     try:
-        return datetime.combine(date.fromisoformat(value), time(), tzinfo=KST)
+        return day_start(date.fromisoformat(value))
     except ValueError:
         return None
 

@@ -6,28 +6,23 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import Flash, InvalidCredentials, WeakPassword
-from intake.accounts.passwords import MAX_LENGTH, MIN_LENGTH
-from intake.accounts.schemas import normalise_email
-from intake.settings import Settings
+from application.accounts import Flash, InvalidCredentials, WeakPassword
+from application.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+from application.accounts.schemas import normalise_email
+from application.settings import Settings
 from prompts.accounts import load_account_prompts
-from web.auth import (
-    HOME_PATH,
+from web.cookies import (
     LOGIN_PATH,
     SESSION_COOKIE,
-    AccountsDep,
-    CsrfProtected,
-    CurrentLogin,
-    OptionalUser,
-    check_login_csrf,
     clear_login_csrf_cookie,
     clear_session_cookie,
-    flash,
-    login_csrf_token,
-    safe_next,
     set_login_csrf_cookie,
     set_session_cookie,
 )
+from web.csrf import CsrfProtected, check_login_csrf, login_csrf_token
+from web.errors import PAGE_LANG, error_text
+from web.flash import flash
+from web.login import HOME_PATH, AccountsDep, CurrentLogin, OptionalUser, safe_next
 from web.ratelimit import RateLimiterDep, client_address
 from web.templating import templates
 
@@ -81,10 +76,10 @@ def login(
                            headers={"Retry-After": str(seconds)})
     try:
         user = accounts.authenticate(email=email, password=password)
-    except InvalidCredentials:
+    except InvalidCredentials as exc:
         for key in keys:
             limiter.hit("login", key)
-        return _login_page(request, next_path=next_path, email=email, error=text.login_failed, status=401)
+        return _login_page(request, next_path=next_path, email=email, error=error_text(exc, PAGE_LANG), status=401)
 
     issued = accounts.start_session(user.id, replacing=request.cookies.get(SESSION_COOKIE))
     target = "/account" if user.password_change_required else next_path or HOME_PATH

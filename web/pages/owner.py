@@ -4,7 +4,6 @@ shows at the end, and the assets those pages need (partner theme, owner-copy sty
 Korean fallback font). Everything a page loads comes from this service: no CDN."""
 
 import hashlib
-import re
 from functools import lru_cache
 from typing import Annotated
 
@@ -12,13 +11,15 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from intake.chat import ChatError
-from intake.partners import KEY_PATTERN, Partner, PartnerService
-from intake.render.html import stylesheet
+from application.briefs.html import stylesheet
+from application.partners.errors import UnknownPartner
+from application.partners.schemas import Partner
+from application.partners.service import PartnerService
 from prompts import Lang
 from prompts.web import load_web_text
-from web.api.locale import localized_error, request_lang
+from web.api.sessions import bearer
 from web.deps import RuntimeDep
+from web.errors import FileNotFound
 from web.pages.korean_font import FONT_FILE, korean_font
 from web.pages.owner_copy import owner_copy_fragment
 from web.pages.owner_page import WIDGET_VIA, ChatPage, chat_page, theme
@@ -35,8 +36,6 @@ _OWNER_STATIC = StaticFiles(directory=STATIC_DIR / "owner")
 WIDGET_CACHE = "public, max-age=3600"
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
 THEME_CACHE = "public, max-age=300"
-# ChatError codes as the chat API answers them (web/api/sessions.py).
-_CHAT_ERRORS = {"not_found": 404, "forbidden": 403, "not_ready": 409}
 
 
 @lru_cache(maxsize=64)
@@ -60,8 +59,10 @@ def _render(request: Request, template: str, page: ChatPage | None, lang: Lang, 
 
 
 def _active_partner(partners: PartnerService, key: str) -> Partner | None:
-    partner = partners.get(key) if re.fullmatch(KEY_PATTERN, key) else None
-    return partner if partner is not None and partner.active else None
+    try:
+        return partners.active(key)
+    except UnknownPartner:
+        return None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -111,7 +112,7 @@ def owner_copy_stylesheet() -> Response:
 @router.get("/fonts/{name}")
 def fallback_font(request: Request, runtime: RuntimeDep, name: Annotated[str, Path(max_length=64)]) -> FileResponse:
     if name != FONT_FILE:
-        raise localized_error(404, "not_found", request_lang(request))
+        raise FileNotFound(name)
     path = korean_font(runtime.settings.data_dir)
     return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": VERSIONED_CACHE})
 
@@ -124,12 +125,6 @@ def owner_copy(
     authorization: Annotated[str | None, Header()] = None,
 ) -> HTMLResponse:
     """The owner's copy as a fragment for the chat page, in the conversation's language."""
-    lang = request_lang(request)
-    if not authorization or not authorization.lower().startswith("bearer ") or not authorization[7:].strip():
-        raise localized_error(401, "unauthorized", lang)
-    try:
-        state = runtime.chat.finished_state(session_id=session_id, token=authorization[7:].strip())
-    except ChatError as exc:
-        raise localized_error(_CHAT_ERRORS.get(exc.code, 400), exc.code, lang) from exc
-    html = owner_copy_fragment(runtime.owner_copy(session_id, state), state.lang)
+    state = runtime.chat.finished_state(session_id=session_id, token=bearer(authorization))
+    html = owner_copy_fragment(runtime.cases.owner_copy(session_id, state), state.lang)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})

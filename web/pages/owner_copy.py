@@ -1,12 +1,12 @@
 """The owner's copy as an HTML fragment for the chat page: the same templates as the
-stand-alone owner's page (intake/render/templates/brief/owner.html and its partials), of
+stand-alone owner's page (application/briefs/templates/brief/owner.html and its partials), of
 which only the content block is rendered, inside the chat page's own heading."""
 
 from markupsafe import Markup
 
+from application.briefs.html import environment
+from application.briefs.owner import owner_page
 from assistant.decision.owner import OwnerCopy
-from intake.render.html import environment
-from intake.render.owner import owner_page
 from prompts import Lang
 from web.templating import templates
 

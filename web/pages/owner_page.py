@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from application.partners.schemas import Partner
 from assistant.engine import FIX_PREFIX
 from assistant.flow import CONSENT_SLOT, FlowSpec
-from intake.partners import Partner
 from prompts import LANGS, Lang, load_prompts
 from prompts.web import WebText, load_web_text
 

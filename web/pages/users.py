@@ -1,6 +1,8 @@
 """/admin/users: the admin's list of staff and mentor accounts. Creating an account (or
 resetting its password) shows a generated initial password exactly once, in the answer to
-that post; the admin passes it on and the user replaces it at first login."""
+that post; the admin passes it on and the user replaces it at first login. An account's role,
+team and capacity can be changed; the last active admin keeps their role. An unknown account
+is the 404 page (web/errors.py)."""
 
 from typing import Annotated
 
@@ -8,9 +10,12 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from intake.accounts import DuplicateEmail, LastAdmin, NewUser, Role, User, UserNotFound
+from application.accounts import DuplicateEmail, LastAdmin, NewUser, Profile, Role, User
 from prompts.accounts import load_account_prompts
-from web.auth import AccountsDep, AdminUser, CsrfProtected, error_page, flash
+from web.csrf import CsrfProtected
+from web.errors import PAGE_LANG, error_text
+from web.flash import flash
+from web.login import AccountsDep, AdminUser
 from web.templating import templates
 
 router = APIRouter(prefix="/admin/users")
@@ -62,8 +67,8 @@ def create_user(
                            error=text.user_invalid_email if bad_email else text.user_invalid)
     try:
         user, password = accounts.invite_user(new)
-    except DuplicateEmail:
-        return _users_page(request, accounts, form=form, error=text.user_duplicate_email, status=400)
+    except DuplicateEmail as exc:
+        return _users_page(request, accounts, form=form, error=error_text(exc, PAGE_LANG), status=400)
     return _users_page(request, accounts, issued=(user, password), status=201,
                        notice=text.user_created.format(name=user.name))
 
@@ -77,10 +82,8 @@ def deactivate_user(request: Request, admin: AdminUser, _: CsrfProtected, accoun
         return RedirectResponse(PAGE, status_code=303)
     try:
         user = accounts.deactivate(user_id)
-    except UserNotFound:
-        return error_page(request, 404, text.user_not_found)
-    except LastAdmin:
-        flash(request, text.user_last_admin, "error")
+    except LastAdmin as exc:
+        flash(request, error_text(exc, PAGE_LANG), "error")
     else:
         flash(request, text.user_deactivated.format(name=user.name))
     return RedirectResponse(PAGE, status_code=303)
@@ -90,10 +93,7 @@ def deactivate_user(request: Request, admin: AdminUser, _: CsrfProtected, accoun
 def activate_user(request: Request, _: AdminUser, __: CsrfProtected, accounts: AccountsDep,
                   user_id: UserId) -> Response:
     text = load_account_prompts().messages
-    try:
-        user = accounts.activate(user_id)
-    except UserNotFound:
-        return error_page(request, 404, text.user_not_found)
+    user = accounts.activate(user_id)
     flash(request, text.user_activated.format(name=user.name))
     return RedirectResponse(PAGE, status_code=303)
 
@@ -102,8 +102,26 @@ def activate_user(request: Request, _: AdminUser, __: CsrfProtected, accounts: A
 def reset_password(request: Request, _: AdminUser, __: CsrfProtected, accounts: AccountsDep,
                    user_id: UserId) -> Response:
     text = load_account_prompts().messages
-    try:
-        user, password = accounts.reset_password(user_id)
-    except UserNotFound:
-        return error_page(request, 404, text.user_not_found)
+    user, password = accounts.reset_password(user_id)
     return _users_page(request, accounts, issued=(user, password), notice=text.user_password_reset.format(name=user.name))
+
+
+@router.post("/{user_id}/profile")
+def change_profile(request: Request, _: AdminUser, __: CsrfProtected, accounts: AccountsDep, user_id: UserId,
+                   role: FormText = "", team: FormText = "", capacity: FormText = "") -> Response:
+    """Role, team and capacity; the name stays as it is."""
+    text = load_account_prompts().messages
+    user = accounts.get_user(user_id)
+    try:
+        profile = Profile.model_validate({"name": user.name, "role": role, "team": team,
+                                          "capacity": capacity.strip() or "0"})
+    except ValidationError:
+        flash(request, text.user_invalid, "error")
+        return RedirectResponse(PAGE, status_code=303)
+    try:
+        changed = accounts.update_profile(user_id, profile)
+    except LastAdmin as exc:
+        flash(request, error_text(exc, PAGE_LANG), "error")
+    else:
+        flash(request, text.user_profile_changed.format(name=changed.name))
+    return RedirectResponse(PAGE, status_code=303)

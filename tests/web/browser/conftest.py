@@ -18,9 +18,9 @@ import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext
 
-from intake.partners import Partner
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.partners.schemas import Partner
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.browser import launch_chromium
 from web.app import create_app
 
@@ -97,7 +97,7 @@ def make_partner(runtime: Runtime) -> Callable[..., Partner]:
 
 
 # Per module: Playwright's sync API allows one running instance, and other test modules
-# (tests/render/test_browser.py) start their own.
+# (tests/briefs/test_browser.py) start their own.
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     with launch_chromium(tmp_path_factory.mktemp("fonts")) as chromium:

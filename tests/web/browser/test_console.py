@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import update
 
-from intake.accounts import NewUser, Role, User
-from intake.casework.workflow import STEPS
-from intake.runtime import Runtime
-from intake.store.database import make_engine, session_factory
-from intake.store.models import CaseRow
+from application.accounts import NewUser, Role, User
+from application.cases.models import CaseRow
+from application.casework.workflow import STEPS
+from application.runtime import Runtime
+from application.store.database import make_engine, session_factory
 from prompts.console import load_console_prompts
 from tests.casework.helpers import PASSWORD, run_intake
 from tests.web.browser.conftest import SHOTS

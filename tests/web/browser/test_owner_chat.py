@@ -9,8 +9,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.runtime import Runtime
+from application.settings import Settings
 from prompts import load_prompts
 from prompts.brief import load_brief_prompts
 from prompts.errors import load_error_prompts
@@ -241,7 +241,7 @@ def test_a_refused_message_is_explained_in_the_services_words(context: BrowserCo
     box.press("Enter")
     note = page.locator("#log .note.error")
     note.wait_for()
-    assert note.inner_text() == load_error_prompts("ko").rate_limited_messages
+    assert note.inner_text() == load_error_prompts("ko").message("rate_limited_messages")
     assert box.input_value() == "세 번째 답이에요"  # given back to send later
     assert len(chat.owner_texts()) == 2
     shoot(page, "rate-limited", SHOTS)

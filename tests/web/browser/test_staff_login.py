@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from intake.accounts import NewUser, Role, User
-from intake.runtime import Runtime
-from intake.settings import Settings
+from application.accounts import NewUser, Role, User
+from application.runtime import Runtime
+from application.settings import Settings
 from tests.web.browser.conftest import SHOTS, serve
 from web.app import create_app
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Frame, Page, expect
 
-from intake.partners import Partner
+from application.partners.schemas import Partner
 from tests.web.browser.chat import Chat, shoot
 from tests.web.browser.conftest import SHOTS
 

@@ -4,11 +4,11 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from intake.accounts import User
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.mentors import MentorAdmin
-from intake.kbadmin.partners import PartnerAdmin
-from intake.kbadmin.versions import Author
+from application.accounts import User
+from application.catalog.entries import EntryAdmin
+from application.catalog.mentors import MentorAdmin
+from application.catalog.versions import Author
+from application.partners.service import PartnerService
 from web.deps import RuntimeDep
 
 
@@ -20,9 +20,8 @@ def mentor_admin(runtime: RuntimeDep) -> MentorAdmin:
     return MentorAdmin(runtime.knowledge)
 
 
-def partner_admin(runtime: RuntimeDep) -> PartnerAdmin:
-    live = runtime.knowledge
-    return PartnerAdmin(writer=live.writer, reader=live.reader, partners=runtime.partners)
+def partner_admin(runtime: RuntimeDep) -> PartnerService:
+    return runtime.partners
 
 
 def author(user: User) -> Author:
@@ -30,5 +29,3 @@ def author(user: User) -> Author:
 
 
 EntryAdminDep = Annotated[EntryAdmin, Depends(entry_admin)]
-MentorAdminDep = Annotated[MentorAdmin, Depends(mentor_admin)]
-PartnerAdminDep = Annotated[PartnerAdmin, Depends(partner_admin)]

@@ -1,23 +1,25 @@
 """/admin/kb/{kind}/{slug} and /admin/kb/new: the entry form, the search preview, saving,
-and each entry's history with restore."""
+and each entry's history with restore. An unknown entry is the 404 page (web/errors.py)."""
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.errors import InvalidItem, StaleEdit, UnknownItem
-from intake.kbadmin.preview import Preview
-from intake.kbadmin.versions import ItemKind
+from application.accounts import User
+from application.catalog.entries import EntryAdmin
+from application.catalog.errors import InvalidItem, StaleEdit
+from application.catalog.preview import Preview
+from application.catalog.versions import ItemKind
 from prompts.admin import load_admin_prompts
-from web.auth import CsrfProtected, StaffUser, flash
+from web.csrf import CsrfProtected
+from web.flash import flash
+from web.login import StaffUser
 from web.pages.admin.choices import vocabulary_options
 from web.pages.admin.deps import EntryAdminDep, author
 from web.pages.admin.forms import entry_anchors, entry_data
 from web.pages.admin.problems import FormErrors, place
-from web.pages.admin.versions import SubmittedForm, base_version, history_page, not_found_page, saved_redirect
+from web.pages.admin.versions import SubmittedForm, base_version, history_page, saved_redirect
 from web.templating import templates
 
 router = APIRouter(prefix="/admin/kb")
@@ -102,10 +104,7 @@ def create_entry(request: Request, user: StaffUser, _: CsrfProtected, entries: E
 
 @router.get("/{kind}/{slug}")
 def edit_entry(request: Request, _: StaffUser, entries: EntryAdminDep, kind: Kind, slug: Slug) -> Response:
-    try:
-        listing = entries.get(f"{kind}:{slug}")
-    except UnknownItem:
-        return not_found_page(request)
+    listing = entries.get(f"{kind}:{slug}")
     return _form_page(request, entries, entry_id=listing.entry.id, data=listing.entry.model_dump(mode="json"),
                       version=listing.version)
 
@@ -113,29 +112,23 @@ def edit_entry(request: Request, _: StaffUser, entries: EntryAdminDep, kind: Kin
 @router.post("/{kind}/{slug}/preview")
 def preview_entry(request: Request, _: StaffUser, __: CsrfProtected, entries: EntryAdminDep,
                   form: SubmittedForm, kind: Kind, slug: Slug) -> Response:
-    if not entries.exists(f"{kind}:{slug}"):
-        return not_found_page(request)
+    entries.get(f"{kind}:{slug}")
     return _preview(request, entries, f"{kind}:{slug}", form)
 
 
 @router.post("/{kind}/{slug}")
 def save_entry(request: Request, user: StaffUser, _: CsrfProtected, entries: EntryAdminDep,
                form: SubmittedForm, kind: Kind, slug: Slug) -> Response:
-    if not entries.exists(f"{kind}:{slug}"):
-        return not_found_page(request)
+    entries.get(f"{kind}:{slug}")
     return _save(request, entries, f"{kind}:{slug}", form, user)
 
 
 @router.get("/{kind}/{slug}/history")
 def entry_history(request: Request, _: StaffUser, entries: EntryAdminDep, kind: Kind, slug: Slug) -> Response:
     entry_id = f"{kind}:{slug}"
-    try:
-        listing = entries.get(entry_id)
-        versions = entries.history(entry_id)
-    except UnknownItem:
-        return not_found_page(request)
+    listing = entries.get(entry_id)
     return history_page(request, kind=ItemKind.ENTRY, title=listing.entry.name.ko, item_id=entry_id,
-                        back_url=entry_url(entry_id), versions=versions)
+                        back_url=entry_url(entry_id), versions=entries.history(entry_id))
 
 
 @router.post("/{kind}/{slug}/history/{number}/restore")
@@ -145,8 +138,6 @@ def restore_entry(request: Request, user: StaffUser, _: CsrfProtected, entries: 
     prompts = load_admin_prompts()
     try:
         restored = entries.restore(entry_id, number, author=author(user))
-    except UnknownItem:
-        return not_found_page(request)
     except InvalidItem as exc:
         # The old content no longer passes today's checks (a seed changed, say): show it with
         # its problems, to fix and save as a new version.

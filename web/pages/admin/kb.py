@@ -5,12 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from intake.kbadmin.entries import EntryAdmin
-from intake.kbadmin.errors import ImportRejected
-from intake.runtime import Runtime
+from application.catalog.entries import EntryAdmin
+from application.catalog.errors import ImportRejected
+from application.runtime import Runtime
 from prompts.admin import load_admin_prompts
-from web.auth import CsrfProtected, StaffUser, flash
+from web.csrf import CsrfProtected
 from web.deps import RuntimeDep
+from web.flash import flash
+from web.login import StaffUser
 from web.pages.admin.deps import EntryAdminDep, author
 from web.templating import templates
 

@@ -4,7 +4,7 @@ the validator's own wording (as `intake kb validate` prints it) alongside."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from intake.kbadmin.errors import FieldProblem
+from application.catalog.schemas import FieldProblem
 from prompts.admin import load_admin_prompts
 
 

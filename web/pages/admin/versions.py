@@ -1,5 +1,5 @@
 """What the entry, mentor and partner pages share: the submitted form as a dependency, the
-version the editor started from, the answer to a save, the not-found page and the history page."""
+version the editor started from, the answer to a save and the history page."""
 
 from collections.abc import Callable
 from typing import Annotated
@@ -8,9 +8,9 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from intake.kbadmin.versions import ItemKind, Version
+from application.catalog.versions import ItemKind, Version
 from prompts.admin import load_admin_prompts
-from web.auth import error_page, flash
+from web.flash import flash
 from web.templating import templates
 
 
@@ -41,10 +41,6 @@ def saved_redirect(request: Request, saved: Version | None, *, editing: str | No
     flash(request, prompts.notice("created", name=name) if editing is None
           else prompts.notice("saved", name=name, version=saved.version))
     return RedirectResponse(url(saved.item_id), status_code=303)
-
-
-def not_found_page(request: Request) -> Response:
-    return error_page(request, 404, load_admin_prompts().notice("not_found"))
 
 
 def history_page(request: Request, *, kind: ItemKind, title: str, item_id: str, back_url: str,

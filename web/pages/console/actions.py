@@ -11,10 +11,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.accounts import User
-from intake.casework.errors import CaseNotFound, CaseworkError, NotAllowed, OverCapacity
+from application.accounts import User
+from application.casework.errors import OverCapacity, StepRefused, Unacceptable
 from prompts.console import load_console_prompts
-from web.auth import CsrfProtected, error_page, flash
+from web.csrf import CsrfProtected
+from web.errors import PAGE_LANG, error_text
+from web.flash import flash
 from web.pages.console.deps import CaseId, CaseworkDep, ConsoleUser
 
 router = APIRouter(prefix="/console/cases/{case_id}")
@@ -28,21 +30,16 @@ def case_href(case_id: str, anchor: str = "", **query: str) -> str:
 
 
 def act(request: Request, user: User, case_id: str, change: Callable[[], str], *, anchor: str = "history") -> Response:
-    """Runs `change` (which returns the success notice) and redirects back to the case."""
-    notices = load_console_prompts().notices
+    """Runs `change` (which returns the success notice) and redirects back to the case. A case
+    the user may not see (404) or an action their role does not allow (403) is an error page."""
     try:
         done = change()
-    except CaseNotFound:
-        return error_page(request, 404, notices.not_found)
-    except NotAllowed:
-        return error_page(request, 403, notices.forbidden)
     except OverCapacity as exc:
-        flash(request, notices.over_capacity.format(name=exc.mentor_name, open=exc.open_cases,
-                                                    capacity=exc.capacity), "error")
+        flash(request, error_text(exc, PAGE_LANG), "error")
         query = {"confirm_claim": "1"} if exc.mentor_id == user.id else {"confirm_assign": exc.mentor_id}
         return RedirectResponse(case_href(case_id, "assign", **query), status_code=303)
-    except CaseworkError as exc:
-        flash(request, notices.refusal(exc.code), "error")
+    except (StepRefused, Unacceptable) as exc:
+        flash(request, error_text(exc, PAGE_LANG), "error")
         return RedirectResponse(case_href(case_id, "actions"), status_code=303)
     flash(request, done)
     return RedirectResponse(case_href(case_id, anchor), status_code=303)

@@ -1,4 +1,4 @@
-"""The brief inside the case page, from the brief's own partials (intake/render/templates/
+"""The brief inside the case page, from the brief's own partials (application/briefs/templates/
 brief/), rendered by the brief's own Jinja environment, so the console shows exactly what
 `intake brief show --format html` shows. The contact partial is rendered only when the
 user asked to see the contact details.
@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from application.briefs.context import BriefPage, brief_page
+from application.briefs.html import environment, stylesheet
 from assistant.decision.brief import NeedsBrief
-from intake.render.context import BriefPage, brief_page
-from intake.render.html import environment, stylesheet
 
 SECTIONS = ("brief/_profile.html", "brief/_readiness.html", "brief/_programs.html", "brief/_vendors.html",
             "brief/_unknowns.html")

@@ -10,12 +10,10 @@ as well."""
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from intake.casework.errors import CaseNotFound
-from intake.casework.schemas import MentorLoad
-from intake.privacy.access_log import AccessKind
-from intake.render import render_brief
-from prompts.console import load_console_prompts
-from web.auth import CsrfProtected, error_page
+from application.briefs import render_brief
+from application.casework.schemas import MentorLoad
+from application.privacy.access_log import AccessKind
+from web.csrf import CsrfProtected
 from web.deps import RuntimeDep
 from web.pages.console.brief import brief_sections, contact_section, scoped_stylesheet, suggested_mentors
 from web.pages.console.contexts import CaseView, Confirmation, labels, steps
@@ -38,10 +36,7 @@ def _confirmation(request: Request, mentors: list[MentorLoad], claimants: list[M
 
 def case_page(request: Request, user: ConsoleUser, casework: CaseworkDep, runtime: RuntimeDep, case_id: str, *,
               reveal: bool = False) -> Response:
-    try:
-        viewed = casework.view(actor=user, case_id=case_id, reveal=reveal, client_address=client_address(request))
-    except CaseNotFound:
-        return error_page(request, 404, load_console_prompts().notices.not_found)
+    viewed = casework.view(actor=user, case_id=case_id, reveal=reveal, client_address=client_address(request))
     detail = viewed.detail
     team = detail.summary.team
     team_mentors = casework.mentor_loads(team=team) if team else []
@@ -80,11 +75,8 @@ def show_contact(request: Request, user: ConsoleUser, _: CsrfProtected, casework
 @router.post("/cases/{case_id}/brief.pdf")
 def download_pdf(request: Request, user: ConsoleUser, _: CsrfProtected, casework: CaseworkDep,
                  case_id: CaseId) -> Response:
-    try:
-        brief = casework.brief_with_contact(actor=user, case_id=case_id, what=AccessKind.brief_pdf,
-                                            client_address=client_address(request))
-    except CaseNotFound:
-        return error_page(request, 404, load_console_prompts().notices.not_found)
+    brief = casework.brief_with_contact(actor=user, case_id=case_id, what=AccessKind.brief_pdf,
+                                        client_address=client_address(request))
     pdf = render_brief(brief, "pdf")
     return Response(pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="brief-{case_id}.pdf"'})

@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from intake.casework.schemas import CaseDetail, CaseFilters, CasePage, MentorLoad, Person
-from intake.casework.transcript import TranscriptEntry
-from intake.casework.workflow import STEPS, Status
+from application.casework.schemas import CaseDetail, CaseFilters, CasePage, MentorLoad, Person
+from application.casework.transcript import TranscriptEntry
+from application.casework.workflow import STEPS, Status
 from knowledge.loader import KnowledgeBase
 from prompts import load_prompts
 from prompts.console import ConsolePrompts, load_console_prompts

@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 
-from intake.accounts import Role, User
-from intake.casework.service import CaseworkService
-from web.auth import require_roles
+from application.accounts import Role, User
+from application.casework.service import CaseworkService
 from web.deps import get_runtime
+from web.login import require_roles
 
 CONSOLE_ROLES = (Role.admin, Role.staff, Role.lead, Role.mentor, Role.expert)
 ConsoleUser = Annotated[User, Depends(require_roles(*CONSOLE_ROLES))]

@@ -6,7 +6,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.datastructures import QueryParams
 
-from intake.casework.schemas import CaseFilters
+from application.casework.schemas import CaseFilters
 from web.deps import RuntimeDep
 from web.pages.console.contexts import FILTER_NAMES, QueuePage, filter_fields, holder_tabs, labels
 from web.pages.console.deps import CaseworkDep, ConsoleUser

@@ -1,0 +1,86 @@
+"""The wiring: builds the long-lived parts (knowledge base, embedder, index, retriever, engine)
+and the feature services from settings, once per process. Nothing here decides anything."""
+
+from dataclasses import dataclass
+
+from langchain_core.embeddings import Embeddings
+
+from application.accounts import AccountService
+from application.cases.service import CaseService, brief_builder
+from application.casework.service import CaseworkService
+from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
+from application.chat.service import ChatService
+from application.partners.service import PartnerService
+from application.privacy.access_log import AccessLog
+from application.settings import Settings
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
+from assistant.engine import Engine
+from knowledge.loader import KnowledgeBase
+from knowledge.roster import MentorEntry
+from retrieval import Abstention, Retriever, SyncReport, VectorIndex, chroma_client, load_embedder
+from retrieval.similarity import EmbeddingOptionMatcher
+from retrieval.store import Progress
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    kb: KnowledgeBase
+    embedder: Embeddings
+    index: VectorIndex
+    retriever: Retriever
+    sync_report: SyncReport
+    engine: Engine
+    chat: ChatService
+    cases: CaseService
+    roster: list[MentorEntry]
+    partners: PartnerService
+    accounts: AccountService
+    knowledge: LiveKnowledge
+    casework: CaseworkService
+    access_log: AccessLog
+
+
+def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
+    client = chroma_client(path=settings.chroma_path, url=settings.chroma_url)
+    return VectorIndex(embedder, client)
+
+
+def abstention(settings: Settings) -> Abstention:
+    """The calibrated thresholds, or the operator's override of the answerability one."""
+    calibrated = Abstention()
+    if settings.abstain_threshold is None:
+        return calibrated
+    return Abstention(min_dense=settings.abstain_threshold, min_coverage=calibrated.min_coverage,
+                      sure_dense=max(settings.abstain_threshold, calibrated.sure_dense))
+
+
+def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
+    # Safe at every start: brings the database to the current schema.
+    database = migrated_engine(settings.effective_database_url)
+    writer, reader = session_factory(database), session_factory(database, read_only=True)
+    # Staff edits saved in the database overlay the shipped entry and mentor files.
+    shipped = Shipped.load(settings.knowledge_dir, settings.seeds_dir)
+    effective = effective_at_start(shipped, reader)
+    kb = KnowledgeBase(entries=effective.entries, files=shipped.kb.files)
+    roster = effective.mentors
+    embedder = load_embedder(settings.embedder, settings.embedder_path)
+    index = open_index(settings, embedder)
+    report = index.sync(kb.entries, progress)
+    retriever = Retriever(kb, embedder, index, abstention(settings))
+    contact_days = settings.mentor_contact_working_days
+    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), mentor_contact_days=contact_days)
+    cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days)
+    chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
+    knowledge = LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
+                              retriever=retriever, reader=reader, writer=writer,
+                              preview_queries=settings.preview_queries)
+    return Runtime(
+        settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
+        partners=PartnerService(writer, reader),
+        accounts=AccountService.from_settings(writer, settings),
+        knowledge=knowledge,
+        casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
+        access_log=AccessLog(writer),
+    )

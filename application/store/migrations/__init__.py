@@ -1,0 +1,1 @@
+"""A package so that setuptools ships the migrations with application.store."""

@@ -1,1 +1,0 @@
-"""The durable session store: chat sessions as append-only event logs in SQLite or PostgreSQL."""

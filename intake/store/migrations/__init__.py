@@ -1,1 +1,0 @@
-"""A package so that setuptools ships the migrations with intake.store."""
