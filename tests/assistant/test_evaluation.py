@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.evaluation import ConversationCase, evaluate
-from intake.cli import app
-from intake.runtime import Runtime
+from application.cli import app
+from application.runtime import Runtime
 from tests.assistant.test_policy import ENGINE
 
 BASE = {

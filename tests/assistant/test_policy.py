@@ -15,7 +15,7 @@ from tests.assistant.conftest import Chat
 KO = load_prompts("ko")
 # No knowledge base and no meaning matcher: these tests are about the policy, and the rules
 # alone must carry it (the matcher only ever adds readings).
-ENGINE = Engine(clock=lambda: datetime(2026, 12, 7, 9, tzinfo=UTC))
+ENGINE = Engine(clock=lambda: datetime(2026, 12, 7, 9, tzinfo=UTC), mentor_contact_days=2)
 
 
 def at(slot: str) -> Chat:

@@ -19,7 +19,7 @@ from assistant.commands import (
 from assistant.engine import Engine
 from assistant.understand import Context
 
-ENGINE = Engine()
+ENGINE = Engine(mentor_contact_days=2)
 TODAY = date(2026, 12, 7)
 
 
