@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.display import format_value
 from assistant.events import (
     BotUttered,
@@ -82,9 +83,11 @@ class Engine:
         flow: FlowSpec | None = None,
         clock: Callable[[], datetime] = _utcnow,
         mentor_contact_days: int = 2,
+        answerer: SideAnswerer | None = None,
     ) -> None:
         self.flow = flow or load_flow()
         self.knowledge = knowledge
+        self.answerer = answerer or SideAnswerer(search=knowledge, facts=ServiceFacts(contact_days=mentor_contact_days))
         self.reader = Reader(self.flow, matcher)
         self.clock = clock
         self.mentor_contact_days = mentor_contact_days
@@ -319,20 +322,14 @@ class Engine:
         return [spec.id for spec in self.flow.slots if spec.consent == "optional"]
 
     def _side_question(self, out: _Compose, text: str) -> bool:
-        """Answers from the knowledge base with a citation, or says plainly that there is
-        no source. Returns whether the knowledge base answered."""
-        prompts = self._prompts(out.state)
-        response = self.knowledge.search(text, k=3, lang=out.state.lang) if self.knowledge else None
-        if response is None or not response.answerable or not response.results:
-            out.messages.append(prompts.say.side_abstain)
-            return False
-        best = response.results[0]
-        answer = prompts.say.side_answer.format(name=best.name, passage=best.summary)
-        if best.passage not in best.summary:
-            answer = f"{answer}\n{best.passage}"
-        out.messages.append(answer)
-        out.citations.append(TurnCitation(id=best.id, name=best.name, source=best.source))
-        return True
+        """Answers by what is asked (assistant/answering): a service answer, the programme
+        passage that states the asked aspect, small talk, or a plain refusal. Returns
+        whether the question was answered."""
+        said = [line.text for line in out.state.transcript if line.role == "assistant"]
+        answer = self.answerer.answer(text, lang=out.state.lang, asked_before=said)
+        out.messages.extend(answer.messages)
+        out.citations.extend(answer.citations)
+        return answer.kind != "abstain"
 
     # -- what to ask next -------------------------------------------------------------
 

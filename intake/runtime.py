@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.decision.owner import OwnerCopy, owner_copy
 from assistant.engine import Engine
@@ -13,7 +14,7 @@ from assistant.state import DialogueState
 from intake.accounts import AccountService
 from intake.cases import BriefBuilder, CaseService
 from intake.casework.service import CaseworkService
-from intake.chat import ChatService
+from intake.chat import RESUME_CODE_DAYS, ChatService
 from intake.kbadmin.live import LiveKnowledge, Shipped, effective_at_start
 from intake.partners import PartnerService
 from intake.privacy.access_log import AccessLog
@@ -36,6 +37,7 @@ class Runtime:
     retriever: Retriever
     sync_report: SyncReport
     engine: Engine
+    answerer: SideAnswerer
     chat: ChatService
     cases: CaseService
     roster: list[MentorEntry]
@@ -88,16 +90,25 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
             sure_dense=max(settings.abstain_threshold, abstention.sure_dense),
         )
     retriever = Retriever(kb, embedder, index, abstention)
-    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder))
+    answerer = SideAnswerer(search=retriever, entries=kb, facts=service_facts(settings))
+    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), answerer=answerer,
+                    mentor_contact_days=settings.mentor_contact_days)
     cases = CaseService(writer, brief_builder(kb, retriever, roster))
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
-    return Runtime(settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
+    return Runtime(settings, kb, embedder, index, retriever, report, engine, answerer, chat, cases, roster,
                    PartnerService(writer), AccountService.from_settings(writer, settings),
                    LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
                                  retriever=retriever, reader=reader, writer=writer),
                    casework=CaseworkService(writer, reader, replay=chat.replay_session,
                                             contact_days=engine.mentor_contact_days),
                    access_log=AccessLog(writer))
+
+
+def service_facts(settings: Settings) -> ServiceFacts:
+    return ServiceFacts(contact_days=settings.mentor_contact_days,
+                        contact_retention_days=settings.contact_retention_days,
+                        session_retention_days=settings.session_retention_days,
+                        resume_days=RESUME_CODE_DAYS)
 
 
 def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry]) -> BriefBuilder:

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     access_log_retention_days: int = Field(
         default=730, ge=365, description="Personal-data access log is kept at least a year (PIPA safety rules)"
     )
+    mentor_contact_days: int = Field(
+        default=2, ge=1, le=30, description="Working days within which a mentor contacts an owner after handover"
+    )
     session_retention_days: int = Field(
         default=90, ge=1, description="Days after its last message before `intake privacy purge` deletes a "
         "conversation that never became a case (abandoned, or consent refused)"

@@ -7,11 +7,14 @@ import typer
 from rich.table import Table
 
 from intake.cli.progress import progress_bar, stderr
+from intake.cli.quality import answers, ranking
 from intake.runtime import build_runtime
 from intake.settings import Settings
 from retrieval.evaluation import evaluate, load_cases
 
 eval_app = typer.Typer(help="Measure quality on case files", no_args_is_help=True)
+eval_app.command()(answers)
+eval_app.command()(ranking)
 
 
 @eval_app.command()
