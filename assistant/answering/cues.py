@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.decision.needs import find_keyword, keyword_pattern
+from assistant.decision.keywords import find_keyword, keyword_pattern
 from knowledge.schema import Entry
 from prompts.answers import ASPECTS, SERVICES, Aspect, Service
 

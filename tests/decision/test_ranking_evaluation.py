@@ -13,6 +13,7 @@ from assistant.decision.ranking_evaluation import (
     Graded,
     Judgments,
     Ranking,
+    StatedNo,
     evaluate_ranking,
     load_firm_cases,
     ndcg,
@@ -29,7 +30,7 @@ FIRMS = DATA / "firms_dev.jsonl"
 def _case(first: list[str], acceptable: list[str], no: list[str] | None = None) -> FirmCase:
     return FirmCase(id="t", profile={}, judgments=Judgments(
         programs=Graded(first=first, acceptable=acceptable),
-        stated_no=[{"text": "그건 필요 없어요", "contradicts": no or []}],  # type: ignore[list-item]
+        stated_no=[StatedNo(text="그건 필요 없어요", contradicts=no or [])],
     ))
 
 
