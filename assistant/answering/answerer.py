@@ -29,6 +29,7 @@ from assistant.decision.evidence import best_quote
 from assistant.ports import KnowledgeSearch
 from assistant.turns import TurnCitation
 from knowledge.schema import Entry
+from knowledge.sources import readable_citation
 from prompts import Lang
 from prompts.answers import AnswerPrompts, Aspect, load_answer_prompts
 from retrieval.models import SearchResponse, SearchResult
@@ -88,9 +89,11 @@ class SideAnswerer:
         aspect: Aspect = asked_aspect(question, named=named, cues=self.cues)
         if entry is None:
             # Without the entry's material only the search's own passage can be quoted.
+            seed, _, quoted = best.source.partition(": ")
             return SideAnswer(kind="entry", key=f"{best.id}#{aspect}", entry=best.id, aspect=aspect,
                               stated=answerable, messages=[prompts.found.format(name=best.name, passage=best.passage)],
-                              citations=[TurnCitation(id=best.id, name=best.name, source=best.source)])
+                              citations=[TurnCitation(id=best.id, name=best.name,
+                                                      source=readable_citation(seed, quoted, lang))])
         name, summary = entry.name.get(lang), entry.summary.get(lang)
         passage = aspect_passage(entry, aspect, lang, self.cues)
         if passage is not None and aspect == "match":
@@ -105,7 +108,8 @@ class SideAnswerer:
         quote = best_quote(entry, [w for w in entry.summary.ko.split() + quoted.split() if len(w) >= 2])
         return SideAnswer(kind="entry", key=f"{entry.id}#{aspect}", entry=entry.id, aspect=aspect,
                           stated=passage is not None, messages=messages,
-                          citations=[TurnCitation(id=entry.id, name=name, source=f"{quote.seed}: {quote.quote}")])
+                          citations=[TurnCitation(id=entry.id, name=name,
+                                                  source=readable_citation(quote.seed, quote.quote, lang))])
 
     @staticmethod
     def _unless_repeated(answer: SideAnswer, asked_before: Sequence[str], prompts: AnswerPrompts) -> SideAnswer:
