@@ -1,5 +1,11 @@
 """Whole-conversation evaluation (contracts.md §4): the real engine, in process, answering
-each question from the case file the way an owner would."""
+each question from the case file the way an owner would.
+
+Beyond the contract's fields a case may give `rephrase` (what the owner says when the same
+slot is asked again), `at_summary` (messages sent at the summary, before agreeing) and
+`null` expectations (the slot must stay unrecorded). Besides slot accuracy the report counts
+conversations that never reach a brief, re-asks and read-backs per conversation, and silent
+misreads: a wrong value stored without ever being read back to the owner."""
 
 from collections.abc import Callable
 from typing import Any, Literal
@@ -7,8 +13,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.engine import Engine
-from assistant.events import Event
+from assistant.events import Event, QuestionAsked
 from assistant.state import CONSENT, DialogueState
+from assistant.understand import NUMBER_SLOTS
 
 MAX_TURNS = 40
 DONT_KNOW = {"ko": "잘 모르겠어요", "en": "I don't know"}
@@ -31,6 +38,8 @@ class ConversationCase(BaseModel):
     lang: Literal["ko", "en"] = "ko"
     opening: list[str] = Field(default_factory=list)
     answers: dict[str, str] = Field(default_factory=dict)
+    rephrase: dict[str, str] = Field(default_factory=dict)
+    at_summary: list[str] = Field(default_factory=list)
     expect: Expect = Field(default_factory=Expect)
 
 
@@ -46,6 +55,9 @@ class CaseResult(BaseModel):
     top_vendors: list[str]
     program_hit: bool | None
     vendor_hit: bool | None
+    reasks: int
+    read_backs: int
+    silent_misreads: list[str]
 
 
 class ConversationReport(BaseModel):
@@ -54,10 +66,17 @@ class ConversationReport(BaseModel):
     slot_accuracy: float
     program_hit_rate: float | None
     vendor_hit_rate: float | None
+    no_brief: int
+    reasks_per_conversation: float
+    read_backs_per_conversation: float
+    silent_misreads: int
+    silent_number_misreads: int
     cases: list[CaseResult]
 
 
 def slot_matches(slot: str, expected: Any, got: Any) -> bool:
+    if expected is None:
+        return got is None
     if got is None:
         return False
     if slot.endswith("_krw") or slot.endswith("_krw_per_year"):
@@ -74,6 +93,8 @@ def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> Cas
     step = engine.start(case.lang)
     events: list[Event] = list(step.events)
     sent = 0
+    replies: dict[str, int] = {}
+    summary_said = False
 
     def send(text: str) -> None:
         nonlocal step, sent
@@ -86,12 +107,23 @@ def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> Cas
     while sent < MAX_TURNS and step.turn.expecting is not None and not step.turn.brief_ready:
         expecting = step.turn.expecting
         if expecting == CONSENT:
+            if not summary_said:
+                summary_said = True
+                for message in case.at_summary:
+                    send(message)
+                continue
             send(AGREE[case.lang])
-        else:
-            send(case.answers.get(expecting, DONT_KNOW[case.lang]))
+            continue
+        replies[expecting] = replies.get(expecting, 0) + 1
+        again = replies[expecting] > 1 and expecting in case.rephrase
+        send(case.rephrase[expecting] if again else case.answers.get(expecting, DONT_KNOW[case.lang]))
     state = DialogueState.replay(events)
-    got = {slot: (state.slots[slot].value if slot in state.slots else None) for slot in case.expect.slots}
+    got = {slot: (state.slots[slot].value if slot in state.slots and state.slots[slot].status != "unknown" else None)
+           for slot in case.expect.slots}
     wrong = [slot for slot, value in case.expect.slots.items() if not slot_matches(slot, value, got[slot])]
+    asked = [e for e in events if isinstance(e, QuestionAsked)]
+    read_back = {e.slot for e in asked if e.confirm}
+    silent = [slot for slot in wrong if got[slot] is not None and slot not in read_back]
     programs, vendors = rank(state) if rank and state.brief_ready else ([], [])
     program_hit = bool(set(programs[:5]) & set(case.expect.programs_top5_any)) if case.expect.programs_top5_any else None
     vendor_hit = bool(set(vendors[:3]) & set(case.expect.vendors_top3_any)) if case.expect.vendors_top3_any else None
@@ -107,6 +139,9 @@ def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> Cas
         top_vendors=vendors[:3],
         program_hit=program_hit,
         vendor_hit=vendor_hit,
+        reasks=sum(1 for e in asked if e.attempt > 0 and not e.confirm),
+        read_backs=len([e for e in asked if e.confirm]),
+        silent_misreads=silent,
     )
 
 
@@ -125,6 +160,11 @@ def evaluate(engine: Engine, cases: list[ConversationCase], rank: Ranker | None 
         slot_accuracy=round(correct / expected, 4) if expected else 1.0,
         program_hit_rate=rate([r.program_hit for r in results]),
         vendor_hit_rate=rate([r.vendor_hit for r in results]),
+        no_brief=sum(not r.brief_ready for r in results),
+        reasks_per_conversation=round(sum(r.reasks for r in results) / len(results), 3) if results else 0.0,
+        read_backs_per_conversation=round(sum(r.read_backs for r in results) / len(results), 3) if results else 0.0,
+        silent_misreads=sum(len(r.silent_misreads) for r in results),
+        silent_number_misreads=sum(len([s for s in r.silent_misreads if s in NUMBER_SLOTS]) for r in results),
         cases=results,
     )
 

@@ -45,6 +45,8 @@ class SlotSet(_Event):
     source_message: str | None = None
     method: str = ""
     corrected: bool = False
+    # How sure the reading is (1.0 for a button or a confirmed value); a weak one is read back.
+    confidence: float = 1.0
 
 
 class SlotCleared(_Event):
@@ -56,6 +58,15 @@ class QuestionAsked(_Event):
     type: Literal["question_asked"] = "question_asked"
     slot: str
     attempt: int = 0
+    # A read-back of the slot's weak reading ("…로 적었어요. 맞나요?") rather than its question.
+    confirm: bool = False
+
+
+class SlotConfirmed(_Event):
+    """The owner said a read-back was right."""
+
+    type: Literal["slot_confirmed"] = "slot_confirmed"
+    slot: str
 
 
 class SummaryShown(_Event):
@@ -95,6 +106,7 @@ Event = Annotated[
     | SlotSet
     | SlotCleared
     | QuestionAsked
+    | SlotConfirmed
     | SummaryShown
     | LanguageChanged
     | ConsentRecorded

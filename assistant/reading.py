@@ -2,9 +2,11 @@
 `assistant.understanding`, and meaning-based matching against option descriptions when the
 rules cannot tell."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from functools import cached_property
+from typing import Any, Literal
 
 from assistant.flow import STAGE_SLOT, FlowSpec, SlotSpec
 from assistant.ports import OptionMatcher
@@ -19,6 +21,15 @@ from prompts import LANGS, load_prompts
 STARTUP_YEARS = 7
 PRE_FOUNDER = "pre_founder"
 FUZZY_CONFIDENCE = 0.5
+# Quick-reply values that mean the same in every language.
+SKIP, UNKNOWN = "skip", "unknown"
+OptionKind = Literal["value", "unknown", "skip"]
+_LABEL_NOISE = re.compile(r"[\s.,!?~·:()\-]+")
+
+
+def _label_key(text: str) -> str:
+    """Typed labels match however they are spaced or punctuated ("0 · 안 써요" = "0안써요")."""
+    return _LABEL_NOISE.sub("", text).lower()
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,64 @@ class Reader:
             return token == "yes"
         return None
 
+    @cached_property
+    def _labels(self) -> dict[str, dict[str, tuple[OptionKind, Any]]]:
+        """Per slot, every quick-reply label of both languages → what it stands for, so an owner
+        who types a button's text ("모름", "건너뛰기", "일부 업무에 써요") is understood."""
+        table: dict[str, dict[str, tuple[OptionKind, Any]]] = {}
+        for spec in self.flow.slots:
+            labels: dict[str, tuple[OptionKind, Any]] = {}
+            for lang in LANGS:
+                prompts = load_prompts(lang)
+                labels[_label_key(prompts.word("unknown"))] = ("unknown", None)
+                labels[_label_key(prompts.word("skip"))] = ("skip", None)
+                if spec.type in ("enum", "list") and spec.vocabulary:
+                    for value in spec.values():
+                        shown = prompts.value_label(spec.vocabulary, value)
+                        labels[_label_key(shown)] = ("value", [value] if spec.type == "list" else value)
+                elif spec.type == "level" and spec.scale:
+                    for i, description in enumerate(prompts.scales[spec.scale]):
+                        labels[_label_key(f"{i} · {description}")] = ("value", i)
+                        labels[_label_key(description)] = ("value", i)
+                elif spec.type == "bool":
+                    labels[_label_key(prompts.word("yes"))] = ("value", True)
+                    labels[_label_key(prompts.word("no"))] = ("value", False)
+            table[spec.id] = labels
+        return table
+
+    def typed_option(self, spec: SlotSpec, text: str) -> tuple[OptionKind, Any] | None:
+        """A quick-reply value or label, typed or pressed: (what kind, the value)."""
+        token = text.strip().lower()
+        if token == UNKNOWN:
+            return ("unknown", None)
+        if token == SKIP:
+            return ("skip", None)
+        choice = self._quick_reply(spec, text)
+        if choice is not None:
+            return ("value", choice)
+        return self._labels.get(spec.id, {}).get(_label_key(text))
+
+    def consent_option(self, text: str) -> bool | None:
+        key = _label_key(text)
+        for lang in LANGS:
+            say = load_prompts(lang).say
+            if key in ("yes", _label_key(say.consent_yes)):
+                return True
+            if key in ("no", _label_key(say.consent_no)):
+                return False
+        return None
+
+    def confirm_option(self, text: str) -> bool | None:
+        """The read-back's buttons: True for "맞아요", False for "고칠게요"."""
+        key = _label_key(text)
+        for lang in LANGS:
+            say = load_prompts(lang).say
+            if key in ("yes", _label_key(say.confirm_yes)):
+                return True
+            if key in ("no", _label_key(say.confirm_fix)):
+                return False
+        return None
+
     def _fuzzy(self, spec: SlotSpec, text: str) -> Reading | None:
         if self.matcher is None or spec.type not in ("level", "enum"):
             return None
@@ -83,6 +152,9 @@ class Reader:
 
     def extract(self, text: str, today: date) -> list[tuple[str, Any, str]]:
         return [(e.slot, e.value, e.method) for e in extract_slots(text, today)]
+
+    def extract_with_spans(self, text: str, today: date) -> list[tuple[str, Any, str, str]]:
+        return [(e.slot, e.value, e.method, e.matched) for e in extract_slots(text, today)]
 
     def correction(self, text: str) -> Correction | None:
         """A fix to an earlier answer. When the owner says something was wrong without

@@ -16,6 +16,7 @@ from assistant.events import (
     QuestionAsked,
     SessionStarted,
     SlotCleared,
+    SlotConfirmed,
     SlotSet,
     SlotStatus,
     SummaryShown,
@@ -32,6 +33,8 @@ class SlotValue(BaseModel):
     raw_text: str = ""
     source_message: str | None = None
     method: str = ""
+    confidence: float = 1.0
+    confirmed: bool = False
 
 
 class TranscriptLine(BaseModel):
@@ -58,6 +61,10 @@ class DialogueState(BaseModel):
     slots: dict[str, SlotValue] = Field(default_factory=dict)
     expecting: str | None = None
     attempts: int = 0
+    # The pending question reads `expecting` back for a yes or a fix.
+    confirming: bool = False
+    # Slots read back once already: never read back again, whatever is said next.
+    read_back: list[str] = Field(default_factory=list)
     asked: list[str] = Field(default_factory=list)
     summary_shown: bool = False
     consent: ConsentState | None = None
@@ -92,26 +99,34 @@ class DialogueState(BaseModel):
                     raw_text=event.raw_text,
                     source_message=event.source_message,
                     method=event.method,
+                    confidence=event.confidence,
                 )
             case SlotCleared():
                 self.slots.pop(event.slot, None)
             case QuestionAsked():
                 if event.slot != self.expecting:
                     self.asked.append(event.slot)
-                self.expecting, self.attempts = event.slot, event.attempt
+                self.expecting, self.attempts, self.confirming = event.slot, event.attempt, event.confirm
+                if event.confirm and event.slot not in self.read_back:
+                    self.read_back.append(event.slot)
+            case SlotConfirmed():
+                if event.slot in self.slots:
+                    self.slots[event.slot].confirmed = True
             case SummaryShown():
                 self.summary_shown = True
             case LanguageChanged():
                 self.lang = event.lang
             case ConsentRecorded() if event.optional:
+                self.confirming = False
                 if self.consent is not None:
                     self.consent = self.consent.model_copy(update={"optional": event.given})
                 self.expecting = None
             case ConsentRecorded():
+                self.confirming = False
                 self.consent = ConsentState(given=event.given, text_version=event.text_version, at=event.at)
                 self.expecting = None
             case IntakeClosed():
-                self.expecting = None
+                self.expecting, self.confirming = None, False
             case ContactErased():
                 for slot in [s for s in self.slots if s.startswith("contact.")]:
                     del self.slots[slot]

@@ -21,6 +21,8 @@ class SlotText(BaseModel):
     label: str
     question: str
     example: str
+    # What an answer to this question must say, for a re-ask that names what was unclear.
+    hint: str = ""
 
 
 class Units(BaseModel):
@@ -41,7 +43,15 @@ class Say(BaseModel):
 
     example: str
     reprompt: str
+    unclear: str
     noted: str
+    note_range: str
+    note_sum: str
+    note_current: str
+    readback: str
+    confirm_yes: str
+    confirm_fix: str
+    confirmed: str
     noted_unknown: str
     noted_skip: str
     noted_raw: str

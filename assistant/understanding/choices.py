@@ -34,7 +34,7 @@ _FUNDING = _rules(
     (r"부도|파산|도산|폐업|위기|긴급|급해|급하|급합|당장|못 ?버티|버티기 ?(?:힘|어려)|연체|체불|밀렸|밀려|"
      r"\b(?:urgent|emergency|bankrupt\w*|insolven\w*|crisis|default\w*|desperate|immediately|asap)\b",
      FundingNeed.EMERGENCY),
-    (r"설비|투자|확장|증설|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"
+    (r"설비|투자|확장|증설|넓히|늘리|더 ?들이|그로스|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"
      r"스케일|신제품|기계|\b(?:expan\w*|invest\w*|equipment|machinery|facilit\w*|growth|grow|"
      r"scale|new (?:product|line|plant|factory|market)s?|r&d)\b",
      FundingNeed.GROWTH_INVESTMENT),
@@ -48,7 +48,7 @@ _SKILLS = _rules(
     (r"^(?:하|하요|하입니다|low|낮음)$|\b(?:very|only|just|pretty|quite) basic\b|잘 ?(?:못|몰라)|서툴|서투|어려워|"
      r"어렵|컴맹|낮(?:아|은|습|다)|부족|약해|"
      r"약한|"
-     r"나이가? ?(?:많|드)|어르신|고령|못 ?다루|기초(?:도|적인 것도) ?(?:못|안)|좋지 ?않|별로|"
+     r"나이가? ?(?:많|드|있)|(?:저|나|사장)(?:랑|하고) ?[가-힣]+만 ?(?:해|하|다뤄|써)|어르신|고령|못 ?다루|기초(?:도|적인 것도) ?(?:못|안)|좋지 ?않|별로|"
      r"\b(?:low|poor|weak|limited|struggle\w*|not (?:good|great|very)|bad|beginner\w*)\b",
      DigitalSkills.LOW),
     (r"^(?:중|중이요|중간|보통)|보통|중간|그럭저럭|웬만|적당|평균|무난|나쁘지 ?않|기본(?:적인|은|만)|그냥 ?저냥|"
@@ -84,21 +84,21 @@ _URGENCY_NOT_NOW = re.compile(
     r"\b(?:not urgent|no rush|no hurry|not in a hurry|not right now|not now)\b",
     _I,
 )
+# A stated period decides before a general word of haste: "빨리요, 석 달 안에요" is three months.
 _URGENCY = _rules(
-    (r"당장|지금 ?(?:바로|당장|즉시)|즉시|바로|빨리|빠를수록|서둘러|급해|급하|급합|시급|이번 ?(?:달|주)|다음 ?주|"
-     r"다음 ?달|한 ?달 ?(?:안|"
-     r"내|이내)|"
-     r"1 ?개월 ?(?:안|내|이내)|[1-4] ?주 ?(?:안|내|이내)|\b(?:asap|as soon as possible|immediately|urgent\w*|"
-     r"right away|"
-     r"right now|"
-     r"this (?:month|week)|next (?:week|month)|within (?:a|one|1) month|within (?:a|one|two|2|few) weeks?)\b",
+    (r"한 ?달 ?(?:안|내|이내)|1 ?개월 ?(?:안|내|이내)|[1-4] ?주 ?(?:안|내|이내)|이번 ?(?:달|주)|다음 ?(?:주|달)|"
+     r"\b(?:this (?:month|week)|next (?:week|month)|within (?:a|one|1) month|within (?:a|one|two|2|few) weeks?)\b",
      Urgency.WITHIN_1_MONTH),
-    (r"[23] ?개월|두 ?달|석 ?달|세 ?달|두세 ?달|몇 ?달|분기|곧|조만간|빠른 ?시일|"
-     r"\b(?:soon|shortly|(?:two|three|2|3|couple of|few) months|this quarter|next quarter)\b",
+    (r"[23] ?개월|두 ?달|석 ?달|세 ?달|두세 ?달|한두 ?달|몇 ?달|분기|"
+     r"\b(?:(?:two|three|2|3|couple of|few) months|this quarter|next quarter)\b",
      Urgency.WITHIN_3_MONTHS),
     (r"올해|연내|금년|1 ?년 ?(?:안|내|이내)|일 ?년 ?(?:안|내|이내)|[4-9] ?개월|1[0-2] ?개월|반 ?년|하반기|상반기|내년|"
      r"\b(?:this year|within (?:a|one|1) year|(?:six|6|nine|9|twelve|12) months|next year|by year[- ]end)\b",
      Urgency.WITHIN_1_YEAR),
+    (r"당장|지금 ?(?:바로|당장|즉시)|즉시|바로|빨리|빠를수록|서둘러|급해|급하|급합|시급|"
+     r"\b(?:asap|as soon as possible|immediately|urgent\w*|right away|right now)\b",
+     Urgency.WITHIN_1_MONTH),
+    (r"곧|조만간|빠른 ?시일|\b(?:soon|shortly)\b", Urgency.WITHIN_3_MONTHS),
     (r"알아보|그냥|정보|둘러|언젠가|나중에|아직 ?(?:모르|계획|정해)|계획(?:은|이)? ?없|장기적|"
      r"\b(?:just (?:looking|exploring|browsing|curious)|exploring|research\w*|someday|eventually|long[- ]term|"
      r"no (?:plans?|timeline|deadline))\b",
@@ -107,13 +107,13 @@ _URGENCY = _rules(
 
 _SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
     (re.compile(p, _I), v) for p, v in (
-        (r"자금|돈|대출|융자|보조금|지원금|정책 ?자금|보증|투자 ?유치|펀딩|\b(?:fund\w*|loans?|grants?|money|capital|"
+        (r"자금|돈|대출|융자|보조금|지원금|비용 ?(?:일부 ?)?지원|정책 ?자금|보증|투자 ?유치|펀딩|\b(?:fund\w*|loans?|grants?|money|capital|"
          r"financ\w*|subsid\w*|investment)\b", SupportType.FUNDING),
         (r"멘토|코칭|조언|\b(?:mentor\w*|coach\w*|advice|advisor)\b", SupportType.MENTORING),
         (r"컨설팅|자문|진단|\b(?:consult\w*|diagnos\w*)\b", SupportType.CONSULTING),
         (r"기술|연구 ?개발|R&D|특허|시제품|\b(?:technolog\w*|tech support|technical|"
          r"r&d|prototyp\w*|patents?)\b", SupportType.TECHNOLOGY),
-        (r"솔루션|(?:프로그램|시스템|소프트웨어|ERP|MES|툴|도구|장비)[을를]? ?(?:도입|구축|설치|보급)|스마트 ?공장|"
+        (r"솔루션|(?<!교육 )프로그램|깔아|(?:시스템|소프트웨어|ERP|MES|툴|도구|장비)[을를]? ?(?:도입|구축|설치|보급)|스마트 ?공장|"
          r"스마트 ?팩토리|\b(?:solutions?|software|tools?|systems?|smart factory|platform)\b", SupportType.SOLUTION),
         (r"교육|훈련|강의|연수|인력 ?양성|배우|\b(?:training|education|courses?|workshops?|upskill\w*|learn\w*)\b",
          SupportType.TRAINING),
@@ -124,20 +124,22 @@ _SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
     )
 ]
 _SUPPORT_NEGATED = re.compile(
-    r"필요 ?(?:없|않)|(?:은|는) ?(?:괜찮|됐어|말고)|말고|빼고|제외|없어도|관심 ?없|\b(?:don'?t|do not|no) need\b|"
-    r"\bnot (?:need\w*|interested)\b|\bexcept\b|\bother than\b|\bwithout\b",
+    r"필요 ?(?:없|않)|필요하지 ?않|(?:은|는) ?(?:괜찮|됐어|됐음|됐고|말고)|말고|빼고|빼 ?(?:주|줘)|제외|없어도|관심 ?없|"
+    r"상관 ?없|\b(?:don'?t|do not|no) need\b|\bnot (?:need\w*|interested)\b|\bexcept\b|\bother than\b|\bwithout\b|"
+    r"\bno (?:thanks|training|loans?|export\w*|consulting|funding)\b|\bplease no\b",
     _I,
 )
 
 _HIRING_NO = re.compile(
     r"(?:어렵|힘들)지 ?(?:않|는 않)|쉬워|쉽(?:습|게|다)|잘 ?(?:구해|뽑|채용)|문제 ?없|괜찮|별 ?(?:문제|어려움)|"
     r"채용 ?계획(?:은|이)? ?없|"
-    r"\bnot (?:hard|difficult|a problem)\b|\beasy\b|\bno (?:problem|trouble|issue)s?\b",
+    r"\bnot (?:hard|difficult|a problem)\b|\beasy\b|\bno (?:problem|trouble|issue)s?\b|\b(?:fine|ok|okay|good)\b",
     _I,
 )
 _HIRING_YES = re.compile(
-    r"어렵|어려워|힘들|힘듭|구하기|안 ?구해|못 ?구|안 ?와|(?:사람|인력|지원자|개발자|직원)[이가]? ?(?:없|부족|안 ?와|"
-    r"모자)|"
+    r"어렵|어려워|힘들|힘듭|구하기|안 ?구해|못 ?구|안 ?(?:와|오|올)|"
+    r"(?:사람|인력|지원자|개발자|직원|기사|기술자)[은는이가]? ?(?:진짜|정말|너무|통|잘|늘|항상)? ?(?:없|부족|안 ?와|모자)|"
+    r"모자라|모자란|"
     r"부족|구인난|그만두|이직|퇴사|금방 ?(?:나가|그만)|오래 ?(?:못|안) ?(?:있|버티|다니)|안 ?붙어|떠나|\b(?:hard|"
     r"difficult|struggl\w*|can'?t find|shortage|tough|nobody applies|"
     r"turnover|quit)\b",
@@ -160,7 +162,14 @@ def parse_digital_skills(text: str) -> DigitalSkills | None:
 
 
 def parse_remote_status(text: str) -> RemoteStatus | None:
-    return _first(_REMOTE, text)
+    """Some working from home while the rest come in ("사무 쪽은 가끔 집에서 하고 나머진 다
+    출근해요") is partial, though "다 출근" alone is none."""
+    value = _first(_REMOTE, text)
+    if value == RemoteStatus.NONE and _first(_REMOTE[2:3], text) == RemoteStatus.PARTIAL and re.search(
+            r"집에서|재택|원격|\bfrom home\b|\bremote", normalize(text), _I) and not re.search(
+            r"(?:재택|원격|리모트)[은는도이가을를]? ?(?:근무)?[은는도를을]? ?(?:안|못|없|불가|하지 않)", normalize(text), _I):
+        return RemoteStatus.PARTIAL
+    return value
 
 
 def parse_urgency(text: str) -> Urgency | None:
@@ -174,12 +183,14 @@ def parse_urgency(text: str) -> Urgency | None:
 
 def parse_support_types(text: str) -> list[SupportType]:
     """Every support type asked for, in order of mention; types in a clause that turns
-    them down ("자금은 필요 없고") are left out."""
+    them down ("자금은 필요 없고", "대출은 빼 주세요") are left out."""
+    from assistant.language.clauses import split_clauses
+
     norm = normalize(text)
     found: list[tuple[int, SupportType]] = []
-    for start, end in clause_spans(norm):
-        clause = norm[start:end]
-        if _SUPPORT_NEGATED.search(clause):
+    for part in split_clauses(norm):
+        start, clause = part.start, part.text
+        if part.denies or _SUPPORT_NEGATED.search(clause):
             continue
         for pattern, value in _SUPPORT:
             m = pattern.search(clause)
@@ -189,9 +200,33 @@ def parse_support_types(text: str) -> list[SupportType]:
 
 
 def parse_hiring_difficulty(text: str) -> bool | None:
+    """Hard to hire for any role is hard to hire: "채색은 그럭저럭 구하는데 배경 하는 사람은
+    없어요" is a yes. Within one clause a denial of the difficulty wins ("어렵지 않아요")."""
     norm = normalize(text)
-    if _HIRING_NO.search(norm):
-        return False
-    if _HIRING_YES.search(norm):
+    verdicts = []
+    for start, end in clause_spans(norm):
+        clause = norm[start:end]
+        if _HIRING_NO.search(clause):
+            verdicts.append(False)
+        elif _HIRING_YES.search(clause):
+            verdicts.append(True)
+    if verdicts:
+        return any(verdicts)
+    return parse_yes_no(norm)
+
+
+# Content with what there is: "지금으로 충분해요", "We're happy with the current setup".
+_ENOUGH = re.compile(r"충분|이대로|지금 ?(?:정도|으로|처럼)|현재로 ?(?:만족|충분)|만족해|"
+                     r"\b(?:happy with|fine as (?:is|it is)|enough|good as is|content with)\b", _I)
+_WANT_SOME = re.compile(r"싶(?:어|습|네|긴|기도|은|다)|해 ?봤으면|했으면|늘려|\b(?:would like|want to|'d like)\b", _I)
+
+
+def parse_interest(text: str) -> bool | None:
+    """Wanting (more) of something: a wish anywhere says yes even beside a limit ("좀 더
+    늘려볼까 싶기도 하고요, 근데 전원 재택은 싫어요"); contentment says no."""
+    norm = normalize(text)
+    if _WANT_SOME.search(norm) and not re.search(r"싶지 ?않|\bdon'?t want\b", norm, _I):
         return True
+    if _ENOUGH.search(norm):
+        return False
     return parse_yes_no(norm)

@@ -26,7 +26,7 @@ _MARKER = re.compile(
     r"정정|수정할|수정해|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까|다시 ?말|바꿀게|바꿔|변경|"
     r"고칠게|고쳐|번복|착각|"
     r"실수|^아,? |^아참|^참,? |^앗|^아니 |사실(?:은|상| )|실은|정확히는|(?:이|가) ?아니라|"
-    r"\bactually\b|\bcorrection\b|\bmistake\b|\bi was wrong\b|\bi meant\b|\bsorry\b|\bwrong\b|"
+    r"\bactually\b|\bcorrection\b|\bmistake\b|\bi was wrong\b|\bi meant\b|\bsorry\b|\bwrong\b|\bwait\b|\bis off\b|"
     r"\bchange (?:my|the|that) answer\b|\blet me correct\b|\bto correct\b|\binstead\b",
     _I,
 )
@@ -49,7 +49,7 @@ _SLOT_CUES: tuple[tuple[str, str], ...] = (
     (r"블록체인|\bblockchain\b", "readiness.blockchain"),
     (r"보안|\bsecurity\b", "readiness.security"),
     (r"데이터|\bdata\b", "readiness.data"),
-    (r"급한|시기|언제까지|\b(?:urgency|timeline|deadline)\b", "needs.urgency"),
+    (r"급한|시기|언제까지|시작 ?시점|\b(?:urgency|timeline|deadline|timing|start date)\b", "needs.urgency"),
     (r"자금|\bfunding\b", "costs.funding_need"),
     (r"지원 ?(?:유형|종류|분야)|\bsupport\b", "needs.support_types"),
     (r"디지털 ?역량|\b(?:digital )?skills\b", "staffing.digital_skills"),
@@ -59,7 +59,7 @@ _CUES = tuple((re.compile(p, _I), slot) for p, slot in _SLOT_CUES)
 # Free-text slots: a correction names them, but the message itself is not the new value.
 _TEXT_SLOTS = frozenset({"needs.goals", "costs.pressures"})
 # "50만원이 아니라 30만원이에요": the new value follows the negation.
-_NOT_BUT = re.compile(r"(?:이|가)? ?아니(?:라|고)|\bnot\b.*?\bbut\b", _I)
+_NOT_BUT = re.compile(r"(?:이|가)? ?아니(?:라|고)|\bnot\b.*?(?:\bbut\b|\s[-–]\s|,)\s*(?:more like|rather|closer to)?", _I)
 _NUMBER = re.compile(r"[0-9][0-9,.]*(?: ?[십백천만억조]+)?|[일이삼사오육칠팔구십백천만억조]+(?=[원명])")
 
 

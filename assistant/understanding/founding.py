@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.understanding.numbers import find_numbers
 from assistant.understanding.text import clause_spans, normalize
 
 _I = re.IGNORECASE | re.ASCII
@@ -38,7 +39,8 @@ _NTH_YEAR = re.compile(r"(?<![0-9])([0-9]{1,2}) ?년 ?(?:차|째)")
 _AGE = re.compile(
     r"(?<![0-9])([0-9]{1,2}) ?년 ?(?:(?:이|정도|쯤|가)? ?(?:됐|되었|됩|된|지났|넘었|넘|지난|되어|가까이)|동안|간|밖에)|"
     r"(?:업력|지)(?:은|이|가)? ?([0-9]{1,2}) ?년|"
-    r"\b([0-9]{1,2}) years? (?:ago|old)\b|\bfor (?:about |over |almost )?([0-9]{1,2}) years?\b|"
+    r"\b([0-9]{1,2})(?:-odd|\+|-plus)? years? (?:ago|old)\b|"
+    r"\bfor (?:about |over |almost |around |some |nearly )?([0-9]{1,2})(?:-odd|\+|-plus| or so)? years?\b|"
     r"\b([0-9]{1,2})-year-old\b",
     _I,
 )
@@ -58,10 +60,20 @@ def _valid(year: int, today: date) -> bool:
     return 1900 <= year <= today.year
 
 
+def _spelled_years(text: str) -> str:
+    """"이천팔년", "천구백구십육년" → "2008년", "1996년", so years read alike however written."""
+    out, position = [], 0
+    for n in find_numbers(text):
+        if n.korean_units and 1900 <= n.value <= 2100 and text[n.end:n.end + 1] == "년":
+            out += [text[position:n.start], str(int(n.value))]
+            position = n.end
+    return "".join(out) + text[position:]
+
+
 def find_founding(text: str, today: date, *, need_cue: bool = True) -> Founding | None:
     """The founding year or pre-founder status the text states. Outside an answer to the
     founding question (`need_cue`), a year counts only next to a founding word."""
-    norm = normalize(text)
+    norm = _spelled_years(normalize(text))
     pre = _PRE_FOUNDER.search(norm)
     if pre:
         return Founding(None, True, pre.group())

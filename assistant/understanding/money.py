@@ -104,6 +104,18 @@ def _periods(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return [1 if b is None else b[1] for b in best]
 
 
+def _bare_low(low: Decimal, upper: NumberSpan, upper_won: Decimal) -> Decimal:
+    """The won of a range's bare lower end, in the upper end's unit: "3~4천" is 3천~4천 (and
+    so 3천만~4천만 as money), "50~100만원" is 50만~100만."""
+    coefficient, exponent = upper.groups[-1]
+    digits = len(str(int(coefficient)))
+    zeros = digits - len(str(int(coefficient)).rstrip("0"))
+    scale = Decimal(10) ** zeros if len(str(int(low))) <= digits - zeros else Decimal(1)
+    # Money convention on the upper end (bare 천 means 천만) applies to the lower end too.
+    per_unit = upper_won / upper.value if upper.value else Decimal(1)
+    return low * scale * Decimal(10) ** exponent * per_unit
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in `text` (already normalised), left to right."""
     found: list[tuple[Decimal, int, int]] = []  # (won, start, end)
@@ -119,7 +131,7 @@ def find_amounts(text: str) -> list[Amount]:
         currency = _CURRENCY_AFTER.match(text, n.end)
         end = currency.end() if currency else n.end
         if low and _RANGE.fullmatch(text, low[1], n.start):
-            low_won = low[2] if low[2] is not None else low[3] * 10 ** n.groups[-1][1]
+            low_won = low[2] if low[2] is not None else _bare_low(low[3], n, won)
             won, start = (low_won + won) / 2, low[0]
             if found and found[-1][1] == start:
                 found.pop()

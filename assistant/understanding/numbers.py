@@ -36,8 +36,9 @@ _KOREAN_NUMERALS = frozenset(_SINO) | frozenset(_SMALL) | frozenset(_BIG)
 _FOLLOW = frozenset("원명년개번살달분인이가은는을를에도정쯤여씩으로요입예단까만차째주대남넘미짜")
 # Prefixes glued to an amount in ordinary writing (월천만원, 연오천만원, 약천명).
 _PRECEDE = frozenset("월연약총")
-_EN_SUFFIX = re.compile(r" ?(thousand|million|billion|trillion)\b|(k|m|mn|bn|b)\b", re.IGNORECASE | re.ASCII)
-_EN_SUFFIX_EXP = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9, "trillion": 12}
+_EN_SUFFIX = re.compile(r" ?(thousand|million|mil|billion|bil|trillion)\b|(k|m|mn|bn|b)\b", re.IGNORECASE | re.ASCII)
+_EN_SUFFIX_EXP = {"thousand": 3, "k": 3, "million": 6, "mil": 6, "m": 6, "mn": 6, "billion": 9, "bil": 9, "bn": 9,
+                  "b": 9, "trillion": 12}
 _COUNT_FOLLOW = frozenset("명년개살")
 
 _NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70,

@@ -15,7 +15,7 @@ _POSITIVE_IDIOMS = re.compile(
 )
 _NO = re.compile(
     r"아니(?:요|오|에요|예요|ㅂ니다|야|죠|라|고)?|아뇨|아녀|않|안 ?(?:해|하|써|쓰|돼|되|원|필요|할|함|했)|없|싫|별로|"
-    r"그렇지 ?않|(?<![가-힣])못|노노|ㄴㄴ|"
+    r"그렇지 ?않|(?<![가-힣])못|노노|ㄴㄴ|^노$|"
     r"\b(?:no|nope|nah|not|never|don'?t|doesn'?t|didn'?t|won'?t|can'?t|disagree|decline|refuse)\b",
     re.IGNORECASE | re.ASCII,
 )
@@ -23,7 +23,7 @@ _YES = re.compile(
     r"^(?:네|넵|넹|예|응|ㅇㅇ|ㅇㅋ|오케이|그럼|물론)|^(?:어|엉)(?:$|[,.! ])|네[,.! ]|예[,.! ]|맞(?:아|습|죠|다)|"
     r"그렇(?:죠|습|다|네|아)|그래(?:요|용)?|"
     r"있(?:어|습|음|죠|다|네|으면)|좋(?:아|습|죠|네|다|겠|을)|바라|희망|동의|원해|원합|원하|필요(?:해|합|하|함)|"
-    r"하고 ?싶|싶어|관심 ?있|당연|물론|"
+    r"하고 ?싶|싶어|싶습|싶네|싶긴|관심 ?있|당연|물론|"
     r"그럼요|찬성|괜찮|문제 ?없|상관 ?없|\b(?:yes|yeah|yep|yup|sure|ok|okay|agree|agreed|correct|right|certainly|"
     r"of course|absolutely|definitely|please|i do|we do|i have|we have|indeed|accept|fine|no problem|why not)\b",
     re.IGNORECASE | re.ASCII,
@@ -36,7 +36,7 @@ _DONT_KNOW = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _SKIP_ANYWHERE = re.compile(
-    r"건너 ?[뛰뛸뛴뜁띄]|스킵|다음 ?질문|다음으로|나중에 ?(?:말|답|얘기|알려)|"
+    r"건너 ?[뛰뛸뛴뜁띄]|스킵|패스(?:할게|할께|해 ?주|요|합니다)|다음 ?질문|다음으로|나중에 ?(?:말|답|얘기|알려)|"
     r"말하기 ?(?:싫|곤란|어렵)|답하기 ?(?:싫|곤란|어렵)|대답하기 ?(?:싫|곤란|어렵)|밝히기 ?(?:싫|곤란|어렵)|"
     r"비공개|\bskip\b|\bnext question\b|\bmove on\b|\b(?:rather|prefer) not\b|\bpass on this\b|"
     r"\b(?:tell you|answer|maybe) later\b",

@@ -32,6 +32,7 @@ def test_advance_never_crashes_and_stays_consistent(runtime: Runtime, messages: 
         turn = step.turn
         assert turn.messages, "every turn says something"
         assert turn.expecting is None or turn.expecting == "consent" or turn.expecting in runtime.engine.flow.by_id
-        if turn.expecting is not None:
+        if turn.expecting is not None and not chat.state.confirming:
+            # Only a read-back asks about a slot that already holds a (weak) value.
             assert turn.expecting not in chat.state.slots
     assert chat.state.user_messages == len(messages)

@@ -1,0 +1,255 @@
+"""A message becomes commands; each failure class of issue 12 with examples of our own."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from assistant.commands import (
+    Back,
+    Confirm,
+    ConsentAnswer,
+    CorrectSlot,
+    DontKnow,
+    Fix,
+    SetSlot,
+    SideQuestion,
+    Skip,
+)
+from assistant.engine import Engine
+from assistant.understand import Context
+
+ENGINE = Engine()
+TODAY = date(2026, 12, 7)
+
+
+def read(expecting: str | None, text: str, *, answered: dict[str, Any] | None = None,
+         confirming: bool = False, contact: bool = False) -> list[Any]:
+    ctx = Context(expecting=expecting, confirming=confirming, answered=answered or {}, today=TODAY,
+                  contact_allowed=contact)
+    return ENGINE.understanding.commands(text, ctx)
+
+
+def values(commands: list[Any]) -> dict[str, Any]:
+    return {c.slot: c.value for c in commands if isinstance(c, SetSlot)}
+
+
+# 1. A marker governs its own clause only.
+
+@pytest.mark.parametrize(("text", "slots"), [
+    ("울산에서 배관 부품 만드는데 직원 30명이에요, 뭘 먼저 해야 할지 모르겠어요",
+     {"company.region": "ulsan", "company.employees": 30, "company.industry": "manufacturing"}),
+    ("수원에서 카페 두 곳 해요. 직원은 9명인데 솔직히 어떻게 할지 모르겠네요",
+     {"company.region": "gyeonggi", "company.employees": 9}),
+])
+def test_dont_know_about_the_way_forward_keeps_the_facts(text: str, slots: dict[str, Any]) -> None:
+    commands = read("company.industry", text)
+    assert slots.items() <= values(commands).items()
+    assert not any(isinstance(c, DontKnow) for c in commands)
+
+
+@pytest.mark.parametrize("text", ["현실은 15명이에요", "진실은 12명이에요"])
+def test_a_word_containing_a_marker_is_an_answer(text: str) -> None:
+    commands = read("company.employees", text)
+    assert not any(isinstance(c, Back | CorrectSlot) for c in commands)
+    assert isinstance(values(commands).get("company.employees"), int)
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("costs.it_budget_krw_per_year", "한 달에 40 정도?", 4_800_000),
+    ("company.employees", "한 스무 명?", 20),
+    ("needs.support_types", "자금이랑 교육?", ["funding", "training"]),
+    ("company.annual_revenue_krw", "한 8억?", 800_000_000),
+])
+def test_a_rising_end_on_an_answer_is_not_a_side_question(slot: str, text: str, value: Any) -> None:
+    commands = read(slot, text)
+    assert values(commands).get(slot) == value
+    assert not any(isinstance(c, SideQuestion) for c in commands)
+
+
+def test_a_real_question_next_to_an_answer_is_both() -> None:
+    commands = read("costs.it_budget_krw_per_year", "월 30만 원요. 근데 이 상담 비용 있어요?")
+    assert values(commands)["costs.it_budget_krw_per_year"] == 3_600_000
+    assert any(isinstance(c, SideQuestion) for c in commands)
+
+
+@pytest.mark.parametrize("text", ["모르겠어요", "글쎄요", "잘 몰라요", "I'm not sure", "no idea"])
+def test_a_bare_dont_know_is_a_dont_know(text: str) -> None:
+    assert any(isinstance(c, DontKnow) for c in read("company.annual_revenue_krw", text))
+
+
+# 2. The pending number never reads another topic's clause.
+
+@pytest.mark.parametrize("text", [
+    "작년에 매출이 한 12억 나왔어요", "매출은 5억 정도예요", "직원은 23명이에요", "예산은 월 20만 원이에요",
+])
+def test_the_founding_year_does_not_read_other_numbers(text: str) -> None:
+    commands = read("company.founded_year", text)
+    assert "company.founded_year" not in values(commands)
+
+
+def test_the_other_topic_is_recorded_where_it_belongs() -> None:
+    commands = read("company.founded_year", "작년에 매출이 한 12억 나왔어요")
+    assert values(commands)["company.annual_revenue_krw"] == 1_200_000_000
+
+
+# 3. Negation and hedges.
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("readiness.cloud", "클라우드요? 아직 그런 건 없어요", 0),
+    ("readiness.ai", "AI는 업무에 사용하고 있지 않아요", 0),
+    ("readiness.security", "보안은 솔직히 신경 못 쓰고 있어요", 0),
+    ("readiness.blockchain", "블록체인은 저희랑 거리가 멀고 도입 생각도 없어요", 0),
+    ("readiness.cloud", "클라우드는 하나도 안 써요! 전부 자체 서버예요", 0),
+    ("remote.interest", "재택은 필요 없어요", False),
+    ("needs.urgency", "당장 급한 건 아니에요", "exploring"),
+    ("costs.funding_need", "자금은 지금으로선 필요하지 않습니다", "none"),
+])
+def test_negation_decides(slot: str, text: str, value: Any) -> None:
+    assert values(read(slot, text)).get(slot) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("천만 원까지는 못 쓰고 한 4백?", 4_000_000),
+    ("2천은 무리고 월 50 정도", 6_000_000),
+])
+def test_a_denied_amount_is_not_the_budget(text: str, value: int) -> None:
+    assert values(read("costs.it_budget_krw_per_year", text))["costs.it_budget_krw_per_year"] == value
+
+
+@pytest.mark.parametrize("text", ["글쎄요 사무직은 해 보고 싶긴 해요", "음 조금 늘려 보고 싶기도 해요"])
+def test_a_hesitant_yes_is_a_yes_held_loosely(text: str) -> None:
+    commands = read("remote.interest", text)
+    setter = next(c for c in commands if isinstance(c, SetSlot))
+    assert setter.value is True and setter.confidence < 0.8
+    assert not any(isinstance(c, DontKnow) for c in commands)
+
+
+# 4. Several quantities in one answer.
+
+@pytest.mark.parametrize(("text", "value", "note"), [
+    ("사무실 4명, 공장 11명이에요", 15, "sum"),
+    ("영업 둘, 생산 여섯, 그리고 저요", 9, "sum"),
+    ("작년엔 20명이었는데 지금은 17명이에요", 17, "current"),
+    ("아르바이트 포함하면 13명이에요", 13, ""),
+    ("한 마흔 명? 정확히는 43명이요", 43, ""),
+])
+def test_several_headcounts(text: str, value: int, note: str) -> None:
+    setter = next(c for c in read("company.employees", text) if isinstance(c, SetSlot))
+    assert (setter.value, setter.note) == (value, note)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("재작년엔 15억이었는데 올해는 9억 정도예요", 900_000_000),
+    ("예전엔 30억도 했는데 요즘은 20억 나와요", 2_000_000_000),
+    ("last year 3 billion won, now about 2 billion", 2_000_000_000),
+])
+def test_the_current_figure_wins(text: str, value: int) -> None:
+    assert values(read("company.annual_revenue_krw", text))["company.annual_revenue_krw"] == value
+
+
+# 5. Formats.
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("costs.it_budget_krw_per_year", "1년에 3~4천 정도", 35_000_000),
+    ("costs.it_budget_krw_per_year", "maybe 4 mil won a year", 4_000_000),
+    ("company.annual_revenue_krw", "around 2 bil won", 2_000_000_000),
+    ("company.founded_year", "we've been around for 30-odd years", 1996),
+    ("company.founded_year", "이천십이년에 차렸어요", 2012),
+    ("costs.it_budget_krw_per_year", "한달에이십만원정도", 2_400_000),
+])
+def test_formats(slot: str, text: str, value: int) -> None:
+    assert values(read(slot, text))[slot] == value
+
+
+def test_a_range_is_read_as_its_midpoint_and_says_so() -> None:
+    setter = next(c for c in read("costs.it_budget_krw_per_year", "1년에 3~4천 정도") if isinstance(c, SetSlot))
+    assert setter.note == "range"
+
+
+# 6. Everyday paraphrase and typed button labels.
+
+@pytest.mark.parametrize(("slot", "text", "command"), [
+    ("company.annual_revenue_krw", "모름", DontKnow),
+    ("company.name", "건너뛰기", Skip),
+    ("company.founded_year", "skip", Skip),
+    ("readiness.data", "don't know", DontKnow),
+])
+def test_typed_quick_reply_labels(slot: str, text: str, command: type) -> None:
+    assert isinstance(read(slot, text)[0], command)
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("readiness.cloud", "일부 업무에 써요", 3),
+    ("readiness.data", "종이 장부로 관리해요", 0),
+    ("staffing.digital_skills", "보통이에요", "medium"),
+    ("remote.status", "안 해요", "none"),
+])
+def test_option_labels_typed_in_full(slot: str, text: str, value: Any) -> None:
+    assert values(read(slot, text))[slot] == value
+
+
+@pytest.mark.parametrize("slot", ["readiness.cloud", "readiness.ai", "readiness.blockchain"])
+def test_not_yet_means_not_used(slot: str) -> None:
+    assert values(read(slot, "아직이요"))[slot] == 0
+
+
+# 7. Polarity and rhetoric.
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hiring is fine at the moment", False), ("요즘 사람 구하는 건 괜찮아요", False),
+    ("용접 기사는 늘 모자라요", True), ("사무직은 구하는데 현장 인력은 진짜 없어요", True),
+])
+def test_hiring_polarity(text: str, value: bool) -> None:
+    assert values(read("staffing.hiring_difficulty", text))["staffing.hiring_difficulty"] is value
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("remote.status", "미용실에서 재택이 어딨어요", "none"),
+    ("remote.status", "손님 머리를 집에서 하나요 ㅋㅋ", "none"),
+    ("staffing.it_staff", "둘이 하는 가게에 전산 직원이 있겠어요?", 0),
+])
+def test_rhetorical_answers_deny(slot: str, text: str, value: Any) -> None:
+    assert values(read(slot, text))[slot] == value
+
+
+# 8. Corrections at every step.
+
+@pytest.mark.parametrize(("text", "slot", "value"), [
+    ("직원 수는 30명이에요", "company.employees", 30),
+    ("매출 12억 아니고 15억이에요", "company.annual_revenue_krw", 1_500_000_000),
+    ("아 지역은 천안이에요", "company.region", "chungnam"),
+])
+def test_corrections_at_the_consent_step(text: str, slot: str, value: Any) -> None:
+    commands = read("consent", text, answered={"company.employees": 12, "company.annual_revenue_krw": 1_200_000_000,
+                                               "company.region": "seoul"})
+    assert CorrectSlot(slot=slot, value=value, span=commands[0].span) in commands
+    assert not any(isinstance(c, ConsentAnswer) for c in commands)
+
+
+def test_a_restatement_that_changes_nothing_is_not_a_correction() -> None:
+    assert read("consent", "네 동의해요", answered={"company.employees": 12}) == [
+        ConsentAnswer(given=True, span="네 동의해요")]
+
+
+def test_a_correction_mid_conversation_names_its_slot() -> None:
+    commands = read("readiness.ai", "AI는 안 써요. 아 그리고 아까 직원 수 잘못 말했어요, 14명이에요",
+                    answered={"company.employees": 12})
+    assert any(isinstance(c, CorrectSlot) and c.slot == "company.employees" and c.value == 14 for c in commands)
+    assert values(commands)["readiness.ai"] == 0
+
+
+# Read-backs.
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("네", Confirm(slot="readiness.cloud", yes=True, span="네")),
+    ("맞아요", Confirm(slot="readiness.cloud", yes=True, span="맞아요")),
+    ("고칠게요", Fix(slot="readiness.cloud", span="고칠게요")),
+    ("That's right", Confirm(slot="readiness.cloud", yes=True, span="That's right")),
+])
+def test_answers_to_a_read_back(text: str, command: Any) -> None:
+    assert read("readiness.cloud", text, confirming=True) == [command]
+
+
+def test_a_new_value_in_reply_to_a_read_back_replaces_it() -> None:
+    assert values(read("readiness.cloud", "아니요, 구글 드라이브는 일부 써요", confirming=True))["readiness.cloud"] == 3
