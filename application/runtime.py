@@ -9,12 +9,13 @@ from application.accounts import AccountService
 from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
-from application.chat.service import ChatService
+from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.settings import Settings
 from application.store.database import session_factory
 from application.store.migrate import migrated_engine
+from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.engine import Engine
 from knowledge.loader import KnowledgeBase
 from knowledge.roster import MentorEntry
@@ -32,6 +33,7 @@ class Runtime:
     retriever: Retriever
     sync_report: SyncReport
     engine: Engine
+    answerer: SideAnswerer
     chat: ChatService
     cases: CaseService
     roster: list[MentorEntry]
@@ -70,17 +72,27 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     report = index.sync(kb.entries, progress)
     retriever = Retriever(kb, embedder, index, abstention(settings))
     contact_days = settings.mentor_contact_working_days
-    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), mentor_contact_days=contact_days)
+    answerer = SideAnswerer(search=retriever, entries=kb, facts=service_facts(settings))
+    engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), answerer=answerer,
+                    mentor_contact_days=contact_days)
     cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days)
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
     knowledge = LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
                               retriever=retriever, reader=reader, writer=writer,
                               preview_queries=settings.preview_queries)
     return Runtime(
-        settings, kb, embedder, index, retriever, report, engine, chat, cases, roster,
+        settings, kb, embedder, index, retriever, report, engine, answerer, chat, cases, roster,
         partners=PartnerService(writer, reader),
         accounts=AccountService.from_settings(writer, settings),
         knowledge=knowledge,
         casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
         access_log=AccessLog(writer),
     )
+
+
+def service_facts(settings: Settings) -> ServiceFacts:
+    """What the service answers about itself comes from its settings, never from the seeds."""
+    return ServiceFacts(contact_days=settings.mentor_contact_working_days,
+                        contact_retention_days=settings.contact_retention_days,
+                        session_retention_days=settings.session_retention_days,
+                        resume_days=RESUME_CODE_DAYS)

@@ -8,6 +8,7 @@ question, the summary and consent, or the close)."""
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.display import format_value
 from assistant.events import (
     BotUttered,
@@ -26,7 +27,7 @@ from assistant.questions import looks_like_question
 from assistant.reading import SKIP, UNKNOWN, Reader
 from assistant.state import CONSENT, DialogueState
 from assistant.step import Draft, Step
-from assistant.turns import Option, Turn, TurnCitation
+from assistant.turns import Option, Turn
 from assistant.understand import FIX_PREFIX, Context, Understanding
 from prompts import Lang, Prompts, load_prompts
 
@@ -46,9 +47,11 @@ class Engine:
         flow: FlowSpec | None = None,
         clock: Callable[[], datetime] = _utcnow,
         mentor_contact_days: int,
+        answerer: SideAnswerer | None = None,
     ) -> None:
         self.flow = flow or load_flow()
         self.knowledge = knowledge
+        self.answerer = answerer or SideAnswerer(search=knowledge, facts=ServiceFacts(contact_days=mentor_contact_days))
         self.reader = Reader(self.flow, matcher)
         self.understanding = Understanding(self.flow, self.reader)
         self.policy = Policy(self.flow, self.reader, self._side_question)
@@ -104,20 +107,14 @@ class Engine:
                        today=out.now.date(), contact_allowed=state.consent_given)
 
     def _side_question(self, out: Draft, text: str) -> bool:
-        """Answers from the knowledge base with a citation, or says plainly that there is
-        no source. Returns whether the knowledge base answered."""
-        prompts = self._prompts(out.state)
-        response = self.knowledge.search(text, k=3, lang=out.state.lang) if self.knowledge else None
-        if response is None or not response.answerable or not response.results:
-            out.messages.append(prompts.say.side_abstain)
-            return False
-        best = response.results[0]
-        answer = prompts.say.side_answer.format(name=best.name, passage=best.summary)
-        if best.passage not in best.summary:
-            answer = f"{answer}\n{best.passage}"
-        out.messages.append(answer)
-        out.citations.append(TurnCitation(id=best.id, name=best.name, source=best.source))
-        return True
+        """Answers by what is asked (assistant/answering): a service answer, the programme
+        passage that states the asked aspect, small talk, or a plain refusal. Returns
+        whether the question was answered."""
+        said = [line.text for line in out.state.transcript if line.role == "assistant"]
+        answer = self.answerer.answer(text, lang=out.state.lang, asked_before=said)
+        out.messages.extend(answer.messages)
+        out.citations.extend(answer.citations)
+        return answer.kind != "abstain"
 
     # -- what to ask next -------------------------------------------------------------
 

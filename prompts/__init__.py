@@ -59,9 +59,7 @@ class Say(BaseModel):
     correction_ask: str
     back: str
     back_none: str
-    side_answer: str
     side_source: str
-    side_abstain: str
     resume: str
     empty: str
     summary_header: str

@@ -62,6 +62,9 @@ class Abstention:
     min_dense: float = 0.80
     min_coverage: float = 0.4
     sure_dense: float = 0.84
+    # Long conversational questions are close to everything; an uncovered topic nearly as
+    # close as the best entry already means the entry is not what was asked about.
+    scope_margin: float = 0.015
 
     def answerable(
         self,
@@ -71,7 +74,7 @@ class Abstention:
         out_of_scope: float = 0.0,
         missing_figure: bool = False,
     ) -> bool:
-        if missing_figure or out_of_scope > dense:
+        if missing_figure or out_of_scope + self.scope_margin > dense:
             return False
         if named:
             return True

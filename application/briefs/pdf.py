@@ -141,7 +141,7 @@ def reason_lines(reasons: Sequence[ReasonView]) -> list[str]:
 
 
 def source_lines(sources: Sequence[Source]) -> list[str]:
-    return [f"[{s.number}] {s.seed} — “{s.quote}”" if s.seed else f"[{s.number}] “{s.quote}”" for s in sources]
+    return [f"[{s.number}] {s.label} — “{s.quote}”" if s.label else f"[{s.number}] “{s.quote}”" for s in sources]
 
 
 def program_block(w: Writer, p: ProgramView, page: BriefPage, colour: str) -> None:

@@ -1,5 +1,7 @@
 """What an edit would do to search before it is saved: which questions of the retrieval dev
-set find the entry in their top five now and which would after the edit.
+set find the entry in their top five now and which would after the edit. A question newly
+found is a gain only when the dev set labels this entry a right answer to it; one labelled
+unanswerable, or answered by other entries, is a regression (`mismatched`).
 
 The "after" side runs on a temporary copy (the live vectors with only the edited entry
 re-embedded, and a retriever over the edited knowledge base); the live index and retriever
@@ -28,12 +30,15 @@ class QueryChange(BaseModel):
     rank_after: int | None
     # The dev set lists this entry as a right answer to the question.
     expected: bool
+    # The dev set labels the question unanswerable: nothing should find it.
+    unanswerable: bool = False
 
 
 class Preview(BaseModel):
     entry_id: str
     queries: int
     gained: list[QueryChange]
+    mismatched: list[QueryChange]
     lost: list[QueryChange]
     kept: list[QueryChange]
 
@@ -87,13 +92,15 @@ class Previewer:
         after = self._rankings(trial, vectors)
         changes = [
             QueryChange(id=case.id, query=case.query, rank_before=_rank(before[case.id], edited.id),
-                        rank_after=_rank(after[case.id], edited.id), expected=edited.id in case.relevant)
+                        rank_after=_rank(after[case.id], edited.id), expected=edited.id in case.relevant,
+                        unanswerable=not case.relevant)
             for case in self.cases
         ]
         return Preview(
             entry_id=edited.id,
             queries=len(changes),
-            gained=[c for c in changes if c.rank_before is None and c.rank_after is not None],
+            gained=[c for c in changes if c.rank_before is None and c.rank_after is not None and c.expected],
+            mismatched=[c for c in changes if c.rank_before is None and c.rank_after is not None and not c.expected],
             lost=[c for c in changes if c.rank_before is not None and c.rank_after is None],
             kept=[c for c in changes if c.rank_before is not None and c.rank_after is not None],
         )

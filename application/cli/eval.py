@@ -7,11 +7,14 @@ import typer
 from rich.table import Table
 
 from application.cli.progress import progress_bar, stderr
+from application.cli.quality import answers, ranking
 from application.runtime import build_runtime
 from application.settings import Settings
 from retrieval.evaluation import evaluate, load_cases
 
 eval_app = typer.Typer(help="Measure quality on case files", no_args_is_help=True)
+eval_app.command()(answers)
+eval_app.command()(ranking)
 
 
 @eval_app.command()

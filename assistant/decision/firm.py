@@ -66,7 +66,7 @@ class Firm:
     @property
     def text(self) -> str:
         """Goals and pressures together: what retrieval and the need lexicon read."""
-        return " ".join(t for t in (self.goals, self.pressures) if t)
+        return "\n".join(t for t in (self.goals, self.pressures) if t)
 
 
 def read_firm(slots: Mapping[str, SlotValue], today: date) -> Firm:

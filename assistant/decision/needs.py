@@ -24,8 +24,7 @@ once however many of its tags the entry has, and the result stays in 0–1.
 """
 
 import math
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +33,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.decision.firm import Firm
+from assistant.decision.keywords import find_keyword
+from assistant.decision.negation import read_mentions
 from knowledge.vocabulary import CAPITAL_AREA
 
 LEXICON_FILE = Path(__file__).with_name("needs.yaml")
@@ -55,7 +56,11 @@ FUNDING_TAGS = {
 HIRING_TAGS = ("hiring", "job-matching", "retention", "workforce", "training")
 SKILLS_TAGS = ("training", "it-staff-coaching", "it-strategy", "mentoring")
 STAGE_TAGS = {"pre_founder": ("pre-founder", "startup", "incubation"), "startup": ("startup",)}
-LARGE_FIRM = 100  # employees; firms this size get a strategy-level mentor too
+LARGE_FIRM = 100
+MAIN_TAGS = 3
+SECONDARY = 0.5
+# Needs the owner stated, as against those read from their situation.
+ASKED_ORIGINS = frozenset({"said", "remote", "funding"})  # employees; firms this size get a strategy-level mentor too
 
 
 class Topic(BaseModel):
@@ -87,26 +92,6 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     return Lexicon.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=4096)
-def keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """Korean keywords match inside words (particles follow them) but never across a word
-    boundary the keyword lacks; a space in a keyword matches any spacing, or none. ASCII
-    keywords match whole words, ignoring case except for acronyms (AI, OS, DB)."""
-    parts = [re.escape(part) for part in keyword.split()]
-    if not keyword.isascii():
-        return re.compile(r"\s*".join(parts))
-    flags = 0 if keyword.upper() == keyword and keyword.lower() != keyword else re.IGNORECASE
-    return re.compile(r"(?<![A-Za-z0-9])" + r"\s+".join(parts) + r"(?![A-Za-z0-9])", flags)
-
-
-def find_keyword(text: str, keywords: Iterable[str]) -> str | None:
-    """The first keyword the text contains."""
-    for keyword in keywords:
-        if keyword_pattern(keyword).search(text):
-            return keyword
-    return None
-
-
 @dataclass(frozen=True)
 class Need:
     origin: str
@@ -114,6 +99,15 @@ class Need:
     strength: float
     tags: frozenset[str]
     detail: dict[str, str | int] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A topic the owner said they do not want, with the clause that says so."""
+
+    key: str
+    tags: frozenset[str]
+    words: str
 
 
 @dataclass(frozen=True)
@@ -130,12 +124,44 @@ class Fit:
 class NeedProfile:
     needs: list[Need]
     strategy: bool = False
+    refused: list[Refusal] = field(default_factory=list)
+
+    def conflicts(self, tags: Sequence[str]) -> list[str]:
+        """The owner's refusing words an entry goes against: its main capability (the first
+        tag) is what they refused, or most of what it does is."""
+        if not tags:
+            return []
+        return [r.words for r in self.refused
+                if tags[0] in r.tags or 2 * len(r.tags & set(tags)) >= len(tags)]
+
+    def asked(self) -> "NeedProfile":
+        """Only the needs the owner stated: their words, a remote-work wish, a funding need."""
+        return NeedProfile([n for n in self.needs if n.origin in ASKED_ORIGINS], self.strategy, self.refused)
+
+    def inferred(self) -> "NeedProfile":
+        """The needs read from the situation: readiness gaps, skills, hiring, stage, sector, region."""
+        return NeedProfile([n for n in self.needs if n.origin not in ASKED_ORIGINS], self.strategy, self.refused)
 
     def fit(self, tags: Iterable[str]) -> Fit:
         tagset = frozenset(tags)
         hits = [(n, n.tags & tagset) for n in self.needs if n.strength > 0 and n.tags & tagset]
         hits.sort(key=lambda hit: -hit[0].strength)
         return Fit(score=1 - math.prod(1 - n.strength for n, _ in hits), hits=hits)
+
+    def main_strongest(self, tags: Sequence[str]) -> float:
+        """The strongest need the entry answers, counted half when only a secondary
+        capability answers it (as in `main_fit`)."""
+        main = frozenset(tags[:MAIN_TAGS])
+        return max((n.strength if shared & main else SECONDARY * n.strength for n, shared in self.fit(tags).hits),
+                   default=0.0)
+
+    def main_fit(self, tags: Sequence[str]) -> float:
+        """Like `fit`, but a need that only a secondary capability answers (beyond an entry's
+        first MAIN_TAGS, which the entries list first) counts half: remote-work support that
+        also "covers security" is not a security programme."""
+        main = frozenset(tags[:MAIN_TAGS])
+        return 1 - math.prod(1 - (n.strength if shared & main else SECONDARY * n.strength)
+                             for n, shared in self.fit(tags).hits)
 
 
 def gap_strength(dimension: str, level: int) -> float:
@@ -144,13 +170,20 @@ def gap_strength(dimension: str, level: int) -> float:
     return CHOICE_GAP.get(level, 0.0)
 
 
-def said_needs(text: str, lexicon: Lexicon) -> list[Need]:
-    needs = []
+def said_needs(text: str, lexicon: Lexicon) -> tuple[list[Need], list[Refusal]]:
+    """Topics the owner's words ask for, and those they refuse ("블록체인은 관심 없어요"): a
+    topic counts as a need only where a clause mentions it without refusing it."""
+    needs: list[Need] = []
+    refused: list[Refusal] = []
+    if not text:
+        return needs, refused
     for name, topic in lexicon.topics.items():
-        keyword = find_keyword(text, topic.keywords) if text else None
-        if keyword:
-            needs.append(Need("said", name, STRENGTH_SAID, frozenset(topic.tags), {"keyword": keyword}))
-    return needs
+        mentions = read_mentions(text, topic.keywords)
+        if mentions.wanted:
+            needs.append(Need("said", name, STRENGTH_SAID, frozenset(topic.tags), {"keyword": mentions.wanted[0]}))
+        elif mentions.refused:
+            refused.append(Refusal(name, frozenset(topic.tags), mentions.refused[0]))
+    return needs, refused
 
 
 def answer_needs(firm: Firm, lexicon: Lexicon) -> list[Need]:
@@ -203,5 +236,6 @@ def wants_strategy(firm: Firm, lexicon: Lexicon) -> bool:
 
 def need_profile(firm: Firm, lexicon: Lexicon | None = None) -> NeedProfile:
     lexicon = lexicon or load_lexicon()
-    needs = said_needs(firm.text, lexicon) + answer_needs(firm, lexicon) + prior_needs(firm, lexicon)
-    return NeedProfile(needs=needs, strategy=wants_strategy(firm, lexicon))
+    said, refused = said_needs(firm.text, lexicon)
+    needs = said + answer_needs(firm, lexicon) + prior_needs(firm, lexicon)
+    return NeedProfile(needs=needs, strategy=wants_strategy(firm, lexicon), refused=refused)

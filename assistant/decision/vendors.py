@@ -9,13 +9,16 @@ control systems) and search the retriever's relative score for the vendor on the
 goals and cost pressures (kind="vendor"). Tags weigh more than search here because vendor
 profiles are short and alike, which makes their text similarity noisy.
 
+A vendor whose main capability the owner said they do not want ("재택은 필요 없어요" for a
+remote-desktop firm) comes after all others, with that as its first reason.
+
 Vendors are suggestions from the association's member list, never endorsements; the brief
 says so (`vendor_disclaimer`).
 """
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.decision.evidence import Citation, Reason, SearchSignal, best_quote, cite, tag_keywords
 from assistant.decision.needs import NeedProfile
@@ -36,6 +39,7 @@ class VendorMatch(BaseModel):
     score: float
     reasons: list[str]
     citations: list[Citation]
+    conflicts: list[str] = Field(default_factory=list, description="The owner's words refusing what it mainly does")
 
 
 def score_vendor(entry: Entry, needs: NeedProfile, signal: SearchSignal, lang: Lang) -> VendorMatch:
@@ -45,16 +49,18 @@ def score_vendor(entry: Entry, needs: NeedProfile, signal: SearchSignal, lang: L
     tags = set(entry.capability_tags)
     member = Reason(prompts.vendors.member.format(tags=tag_list(tags, lang, limit=len(tags))),
                     best_quote(entry, tag_keywords(tags, [prompts.tag(t) for t in tags])))
-    reasons = [member, *need_reasons(entry, fit, lang, NEED_REASONS)]
+    conflicts = needs.conflicts(entry.capability_tags)
+    refused = [Reason(prompts.needs.refused.format(words=words)) for words in conflicts]
+    reasons = [*refused, member, *need_reasons(entry, fit, lang, NEED_REASONS)]
     rank = signal.ranks.get(entry.id)
     if rank is not None and rank <= SEARCH_REASON_RANK and signal.of(entry.id) >= SEARCH_REASON_MIN:
         reasons.append(Reason(prompts.needs.search.format(rank=rank)))
     return VendorMatch(id=entry.id, name=entry.name.get(lang), score=round(score, 4),
-                       reasons=[r.text for r in reasons], citations=cite(entry, reasons))
+                       reasons=[r.text for r in reasons], citations=cite(entry, reasons), conflicts=conflicts)
 
 
 def match_vendors(*, entries: Sequence[Entry], needs: NeedProfile, signal: SearchSignal,
                   lang: Lang) -> list[VendorMatch]:
     """Every vendor entry, best first (ties by id, so the order is stable)."""
     scored = [score_vendor(e, needs, signal, lang) for e in entries if e.kind == "vendor"]
-    return sorted(scored, key=lambda v: (-v.score, v.id))
+    return sorted(scored, key=lambda v: (bool(v.conflicts), -v.score, v.id))

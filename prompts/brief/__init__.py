@@ -75,9 +75,11 @@ class NeedText(_Templates):
     support: str
     search: str
     about: str
+    refused: str
 
     allowed = {
         "said": frozenset({"tags", "keyword"}),
+        "refused": frozenset({"words"}),
         "remote": frozenset({"tags"}),
         "funding": frozenset({"tags", "need"}),
         "hiring": frozenset({"tags"}),

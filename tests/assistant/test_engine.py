@@ -97,7 +97,7 @@ def test_side_question_is_answered_with_citation_then_question_repeated(chat: Ch
     c.say("대전에서 직원 25명으로 금형 만드는 회사입니다")
     step = c.say("스마트공장 지원사업이 뭐예요?")
     assert [cite.id for cite in step.turn.citations] == ["program:kosme-smart-factory"]
-    assert step.turn.citations[0].source.startswith("001_")
+    assert step.turn.citations[0].source.startswith("메트로신문, 2020: 「")
     assert step.turn.expecting == "company.founded_year"
     assert "company.founded_year" not in c.state.slots
 

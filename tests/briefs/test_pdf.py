@@ -47,6 +47,9 @@ def test_korean_pdf_text_comes_back(korean_brief: NeedsBrief) -> None:
     for wanted in expected:
         assert squash(wanted) in text, wanted
     assert reader.metadata is not None and reader.metadata.title == "한빛정밀 · 요구사항 브리프"
+    # Sources read as publisher, year and headline; no seed file name, no "시드".
+    assert "메트로신문,2020" in text or "중앙일보,2009" in text
+    assert not re.search(r"\d{3}_[0-9a-f]{16}|\.txt|시드", text)
 
 
 def test_font_is_embedded(korean_brief: NeedsBrief) -> None:

@@ -117,31 +117,37 @@ def test_preview_foretells_exactly_what_saving_does_and_touches_nothing(
         editable_runtime: Runtime, entries: EntryAdmin) -> None:
     entry_id = "program:kasdi-daas-remote-work"
     cases = preview_cases(editable_runtime.settings.preview_queries)
-    gained_query = next(c for c in cases if c.relevant and entry_id not in _top(editable_runtime, c.query))
+    other_entrys = next(c for c in cases if c.relevant and entry_id not in _top(editable_runtime, c.query))
+    unanswerable = next(c for c in cases if not c.relevant and entry_id not in _top(editable_runtime, c.query))
     data = shipped_entry(entry_id)
     # Wording about something else entirely, plus one owner's question word for word.
     data["summary"] = {"ko": "어선의 그물 손질과 수산물 경매 일정을 돕는 어촌 지원이에요.",
                        "en": "Help for fishing villages with net repair and fish auction schedules."}
     data["body"] = data["summary"]
     data["aliases"], data["capability_tags"] = [], ["fishing"]
-    data["owner_needs"] = {"ko": [gained_query.query], "en": []}
+    data["owner_needs"] = {"ko": [other_entrys.query, unanswerable.query], "en": []}
     data["public_facts"], data["eligibility"]["conditions"] = [], []
     kb_version, count = editable_runtime.kb.version, editable_runtime.index.count()
 
     _, preview = entries.preview(data, entry_id=entry_id)
 
     assert preview.queries == len(cases)
-    assert gained_query.id in {c.id for c in preview.gained}
+    # Newly finding another entry's question, or one nothing should answer, is a regression.
+    mismatched = {c.id: c for c in preview.mismatched}
+    assert other_entrys.id in mismatched and not mismatched[other_entrys.id].unanswerable
+    assert unanswerable.id in mismatched and mismatched[unanswerable.id].unanswerable
+    assert not {c.id for c in preview.gained} & set(mismatched)
+    assert all(c.expected for c in preview.gained)
     assert preview.lost, "a remote-work entry rewritten about fishing must lose remote-work questions"
     assert all(c.rank_before and not c.rank_after for c in preview.lost)
     assert editable_runtime.kb.version == kb_version and editable_runtime.index.count() == count
-    for change in preview.gained + preview.lost + preview.kept:
+    for change in preview.gained + preview.mismatched + preview.lost + preview.kept:
         ranked = _top(editable_runtime, change.query)
         assert (ranked.index(entry_id) + 1 if entry_id in ranked else None) == change.rank_before
 
     entries.save(data, entry_id=entry_id, author=STAFF, base_version=None)
     try:
-        for change in preview.gained + preview.lost + preview.kept:
+        for change in preview.gained + preview.mismatched + preview.lost + preview.kept:
             ranked = _top(editable_runtime, change.query)
             assert (ranked.index(entry_id) + 1 if entry_id in ranked else None) == change.rank_after
     finally:

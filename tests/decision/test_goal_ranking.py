@@ -1,0 +1,70 @@
+"""Needs read with negation, and programmes ranked by what the owner asked for."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from assistant.decision.brief import NeedsBrief, build_brief
+from assistant.decision.firm import read_firm
+from assistant.decision.needs import need_profile
+from assistant.decision.negation import clauses, read_mentions
+from assistant.decision.ranking_evaluation import profile_slots
+from application.runtime import Runtime
+
+
+@pytest.mark.parametrize(("text", "wanted", "refused"), [
+    ("재택은 필요 없어요", False, True),
+    ("재택근무는 필요없고요, 공장 설비를 실시간으로 보고 싶어요", False, True),
+    ("직원들이 집에서도 일할 수 있게 재택 체계를 만들고 싶어요", True, False),
+    ("We are not interested in remote work.", False, True),
+    ("We'd like our staff to work from home two days a week", True, False),
+])
+def test_a_refusal_governs_its_own_clause(text: str, wanted: bool, refused: bool) -> None:
+    mentions = read_mentions(text, ["재택", "remote work", "work from home"])
+    assert bool(mentions.wanted) is wanted and bool(mentions.refused) is refused
+
+
+def test_a_list_before_the_refusal_stays_in_its_clause() -> None:
+    assert clauses("블록체인, 메타버스 이런 건 관심 없어요. 재고를 실시간으로 보고 싶어요") == [
+        "블록체인, 메타버스 이런 건 관심 없어요", "재고를 실시간으로 보고 싶어요"]
+
+
+def test_a_refused_topic_is_no_need_and_is_remembered_with_the_owners_words() -> None:
+    firm = read_firm(profile_slots({"needs.goals": "재택은 필요 없어요. 냉동창고 온도랑 재고를 실시간으로 보고 싶어요"}),
+                     datetime.now(UTC).date())
+    needs = need_profile(firm)
+    keys = {n.key for n in needs.needs if n.origin == "said"}
+    assert "remote_work" not in keys and "monitoring" in keys
+    assert [r.words for r in needs.refused] == ["재택은 필요 없어요"]
+
+
+def _brief(runtime: Runtime, profile: dict[str, object]) -> NeedsBrief:
+    return build_brief(slots=profile_slots(profile), lang="ko", session_id="s", case_id=None,
+                       created_at=datetime.now(UTC), partner=None, consent_given_at=None, consent_text_version=None,
+                       kb=runtime.kb, search=runtime.retriever, roster=runtime.roster, open_load={})
+
+
+SEAFOOD = {
+    "company.industry": "manufacturing", "company.region": "busan", "company.employees": 18,
+    "staffing.hiring_difficulty": True, "remote.status": "none", "remote.interest": False,
+    "needs.goals": "재택근무는 필요 없어요. 수산물 가공 공장 냉동창고 온도와 재고를 실시간으로 보고 싶어요",
+    "needs.support_types": ["solution", "technology"],
+}
+
+
+def test_a_refused_programme_never_ranks_first_and_says_why(runtime: Runtime) -> None:
+    brief = _brief(runtime, SEAFOOD)
+    open_programs = [p for p in brief.programs if p.eligibility != "ineligible"]
+    assert open_programs[0].id != "program:kasdi-daas-remote-work"
+    daas = next(p for p in brief.programs if p.id == "program:kasdi-daas-remote-work")
+    assert daas.conflicts == ["재택근무는 필요 없어요"]
+    assert "재택근무는 필요 없어요" in daas.reasons[0]
+    assert all(p.conflicts for p in open_programs[open_programs.index(daas):])
+    assert brief.vendors[0].id != "vendor:tilon"
+
+
+def test_the_first_programme_answers_the_stated_goal_and_quotes_the_owners_word(runtime: Runtime) -> None:
+    first = next(p for p in _brief(runtime, SEAFOOD).programs if p.eligibility != "ineligible")
+    assert first.id == "program:kosme-smart-factory"
+    assert any("실시간" in r or "온도" in r for r in first.reasons)
+    assert first.citations
