@@ -47,7 +47,6 @@ class WebText(BaseModel):
     fix_choose: str
     fix_more: str
     cancel: str
-    source_show: str
     resume_title: str
     resume_note: str
     resume_chat_note: str

@@ -17,6 +17,7 @@ from intake.store.database import make_engine, session_factory
 from intake.store.models import CaseRow
 from prompts.console import load_console_prompts
 from tests.casework.helpers import PASSWORD, run_intake
+from tests.web.browser.axe import assert_accessible
 from tests.web.browser.conftest import SHOTS
 
 TEXT = load_console_prompts()
@@ -58,10 +59,11 @@ def no_sideways_scroll(page: Page) -> None:
 
 def shoot(page: Page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
-    for width in (1280, 390):
+    for width in (1280, 360):
         page.set_viewport_size({"width": width, "height": 900})
         no_sideways_scroll(page)
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        assert_accessible(page, f"{name} at {width} px")
     page.set_viewport_size(LAPTOP)
 
 

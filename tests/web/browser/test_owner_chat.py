@@ -58,6 +58,7 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     filled = ("company.industry", "company.region", "company.employees")
     assert set(choices[:-1]) == {KO.say.fix_option.format(label=KO.label(slot)) for slot in filled}
     assert choices[-1] == WEB.cancel
+    shoot(page, "chat-fix-menu", SHOTS)
     page.keyboard.press("Escape")
     assert menu.count() == 0
 

@@ -211,7 +211,6 @@
         item.append(label, el("a", { href: citation.source, target: "_blank", rel: "noopener noreferrer", text: citation.name }));
       } else {
         const summary = el("summary", {}, [label, citation.name]);
-        summary.setAttribute("aria-label", T.source_label + ": " + citation.name + " — " + T.source_show);
         item.append(el("details", {}, [summary, el("p", { text: citation.source })]));
       }
       list.append(item);
