@@ -5,6 +5,8 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from prompts.particles import add_particle_filters
+
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -16,3 +18,4 @@ templates = Jinja2Templates(
         lstrip_blocks=True,
     )
 )
+add_particle_filters(templates.env)

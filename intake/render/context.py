@@ -22,6 +22,7 @@ from assistant.flow import CONSENT_SLOT, load_flow
 from intake.render.radar import RadarLayout, radar_svg, readiness_radar
 from prompts import load_prompts
 from prompts.brief import Lang, PageText, load_brief_prompts
+from prompts.particles import format_text
 
 KST = timezone(timedelta(hours=9), "KST")
 FEATURED_PROGRAMS = 6  # per group, shown in full; the rest fold away
@@ -172,10 +173,10 @@ def dimension_view(key: str, label: str, result: DimensionResult | OverallResult
         score_text, gap_text = page.unknown, ""
     else:
         advice = brief.advice[key][result.band] if key in brief.advice else ""
-        score_text = page.points.format(score=result.score)
+        score_text = format_text(page.points, score=result.score)
         next_band = {"basic": "average", "average": "moderately_advanced",
                      "moderately_advanced": "advanced"}.get(result.band)
-        gap_text = (page.gap.format(gap=result.gap_to_next, band=brief.bands[next_band]) if next_band
+        gap_text = (format_text(page.gap, gap=result.gap_to_next, band=brief.bands[next_band]) if next_band
                     else page.top_band)
     return DimensionView(key=key, label=label, score=result.score, score_text=score_text, band=result.band,
                          band_label=brief.bands[result.band], advice=advice, gap_text=gap_text)

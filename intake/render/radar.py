@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.decision.readiness import Readiness
 from prompts.brief import BANDS, Lang, load_brief_prompts
+from prompts.particles import format_text
 
 CENTER = (0.0, 0.0)
 RADIUS = 160.0
@@ -128,7 +129,7 @@ def radar_layout(values: Sequence[RadarValue], text: RadarText) -> RadarLayout:
     for value, angle in zip(values, angles, strict=False):
         lines = wrap_label(value.label)
         label_at, anchor = _label_block(angle, len(lines) + 1)
-        score_line = text.unknown if value.score is None else text.points.format(score=value.score)
+        score_line = text.unknown if value.score is None else format_text(text.points, score=value.score)
         point = None if value.score is None else _at(angle, RADIUS * max(0, min(100, value.score)) / 100)
         axes.append(RadarAxis(value, _at(angle, RADIUS), point, label_at, anchor, lines, score_line))
     rings = tuple((ring, tuple(_at(a, RADIUS * ring / 100) for a in angles)) for ring in RINGS)
