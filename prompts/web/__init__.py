@@ -42,6 +42,7 @@ class WebText(BaseModel):
     send: str
     typing: str
     quick_replies: str
+    multi_send: str
     fix_hint: str
     fix_aria: str
     fix_choose: str

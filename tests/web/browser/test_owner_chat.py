@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from intake.runtime import Runtime
 from intake.settings import Settings
@@ -42,6 +42,17 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     page, chat = open_chat(context, app_url)
     code = chat.stored()["resume_code"]
     assert page.locator("#log .note.resume .code").inner_text() == code
+    # On a 360 × 780 phone: the first question and its example are in sight above the
+    # pinned box and quick replies; focus starts in the box and the quick replies follow it.
+    question = chat.assistant().last.bounding_box()
+    dock = page.locator("#dock").bounding_box()
+    assert question is not None and dock is not None
+    assert question["y"] >= 0 and question["y"] + question["height"] <= dock["y"]
+    expect(page.locator("#message")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#send")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#quick button").first).to_be_focused()
     assert progress_status(page.main_frame) == WEB.progress_status.format(n=1, total=6, topic=KO.topics["company"])
     shoot(page, "chat-start", SHOTS)
 
@@ -151,6 +162,20 @@ def test_english_session_and_switching_language_keeps_the_conversation(context: 
 
 def test_consent_refused_shows_the_copy_without_a_mentor(context: BrowserContext, app_url: str) -> None:
     page, chat = open_chat(context, app_url)
+    # A question that takes several answers: pick two, then send them together.
+    chat.answer_until(lambda expecting: expecting == "needs.support_types")
+    labels = {option["value"]: option["label"] for option in chat.view()["turn"]["options"]}
+    send = page.locator("#quick").get_by_role("button", name=WEB.multi_send, exact=True)
+    expect(send).to_have_attribute("aria-disabled", "true")
+    for value in ("funding", "mentoring"):
+        pick = page.locator("#quick").get_by_role("button", name=labels[value], exact=True)
+        pick.click()
+        expect(pick).to_have_attribute("aria-pressed", "true")
+    assert chat.view()["expecting"] == "needs.support_types"  # nothing sent yet
+    shoot(page, "chat-multi-choice", SHOTS)
+    chat.press(WEB.multi_send)
+    assert chat.view()["slots"]["needs.support_types"]["value"] == ["funding", "mentoring"]
+    assert chat.owner_texts()[-1] == f"{labels['funding']}, {labels['mentoring']}"
     chat.answer_until(lambda expecting: expecting == "consent")
     chat.answer(consent=False)
     chat.finish(consent=False)

@@ -83,6 +83,7 @@
     svg.append(shape);
     return svg;
   }
+  const SEND = "M3 10l13-6-4.5 13-2.2-5.3z";
   const PENCIL = "M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.5 9.5-4.3 1.2 1.2-4.3z";
 
   function uuid() {
@@ -351,6 +352,29 @@
     return button;
   }
 
+  // A question that takes several answers: each option is a toggle, and one button sends
+  // the chosen values together ("funding, mentoring"), which the list reader takes apart.
+  function multiPicker(options) {
+    const sendChosen = el("button", { type: "button", class: "multi-send", "aria-disabled": "true" },
+      [icon(SEND), T.multi_send]);
+    const toggles = options.map((option) => {
+      const toggle = el("button", { type: "button", class: "pick", "aria-pressed": "false", text: option.label });
+      toggle.addEventListener("click", () => {
+        toggle.setAttribute("aria-pressed", String(toggle.getAttribute("aria-pressed") !== "true"));
+        const any = toggles.some((t) => t.getAttribute("aria-pressed") === "true");
+        sendChosen.setAttribute("aria-disabled", String(!any));
+      });
+      return toggle;
+    });
+    sendChosen.addEventListener("click", (event) => {
+      const chosen = options.filter((_, i) => toggles[i].getAttribute("aria-pressed") === "true");
+      if (!chosen.length) return;
+      send(chosen.map((option) => option.value).join(", "), chosen.map((option) => option.label).join(", "),
+        { keyboard: event.detail === 0 });
+    });
+    return [...toggles, sendChosen];
+  }
+
   // The quick replies; the summary's "change this answer" buttons, when they come with
   // answers to the question (the consent buttons), wait behind one toggle.
   function setOptions(options, expecting) {
@@ -359,7 +383,8 @@
     const consent = isConsent(expecting);
     const fixes = state.options.filter((option) => option.value.startsWith(data.fix_prefix));
     const answers = state.options.filter((option) => !option.value.startsWith(data.fix_prefix));
-    for (const option of answers) quick.append(optionButton(option, consent && option.value === CONSENT_YES ? "consent-yes" : ""));
+    if (data.multi_slots.includes(expecting)) quick.append(...multiPicker(answers));
+    else for (const option of answers) quick.append(optionButton(option, consent && option.value === CONSENT_YES ? "consent-yes" : ""));
     if (fixes.length && answers.length) {
       const group = el("div", { class: "fix-group", id: "fix-group", hidden: "" }, fixes.map((option) => optionButton(option, "fix")));
       const toggle = el("button", { type: "button", class: "fix-toggle", "aria-expanded": "false", "aria-controls": "fix-group" },
@@ -631,6 +656,9 @@
       state.owners.clear();
       showTurn(created.turn, true);
       addResumeNote();
+      // A new conversation opens at its beginning: the partner's greeting and the first question.
+      scroller.scrollTop = 0;
+      window.scrollTo(0, 0);
     } catch (error) {
       notice(error instanceof HttpError && error.fromServer ? error.message : T.start_failed, "error");
     }
@@ -663,7 +691,13 @@
     }
   }
 
+  // Typing is what the page is for: the box has the focus from the start.
   async function init() {
+    await open();
+    input.focus({ preventScroll: true });
+  }
+
+  async function open() {
     const stored = readStore();
     if (!stored) {
       await start();
