@@ -34,6 +34,7 @@ class Row:
     label: str
     value: str
     muted: bool = False
+    href: str | None = None  # a mailto: or tel: link, so a mentor's device can write or call
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,18 @@ def _mentor(m: MentorMatch, text: PageText) -> MentorView:
                       text.load.format(open=m.open_cases, capacity=m.capacity), not m.available)
 
 
+def contact_link(field: str, value: str | None) -> str | None:
+    """mailto: for an e-mail address, tel: (digits and a leading +) for a phone number."""
+    if not value:
+        return None
+    if field == "email":
+        return f"mailto:{value}"
+    if field == "phone":
+        digits = "".join(char for char in value if char.isdigit() or char == "+")
+        return f"tel:{digits}" if digits else None
+    return None
+
+
 def brief_page(brief: NeedsBrief, lang: Lang | None = None) -> BriefPage:
     lang = lang or brief.lang
     prompts = load_prompts(lang)
@@ -280,7 +293,8 @@ def brief_page(brief: NeedsBrief, lang: Lang | None = None) -> BriefPage:
     for v in brief.vendors:
         reasons, sources = cited_reasons(v.reasons, v.citations)
         vendors.append(VendorView(v.id, v.name, round(v.score * 100), reasons, sources))
-    contact = tuple(Row(prompts.label(f"contact.{field}"), value or prompts.word("unknown"), muted=not value)
+    contact = tuple(Row(prompts.label(f"contact.{field}"), value or prompts.word("unknown"), muted=not value,
+                        href=contact_link(field, value))
                     for field, value in (("name", brief.contact.name), ("email", brief.contact.email),
                                          ("phone", brief.contact.phone)))
     consent = brief.consent

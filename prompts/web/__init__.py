@@ -33,6 +33,8 @@ class WebText(BaseModel):
     progress_title: str
     progress_status: str
     progress_finished: str
+    finished_note: str
+    finished_placeholder: str
     progress_contact: str
     step_done: str
     log_label: str

@@ -175,4 +175,13 @@ def test_every_admin_page_passes_axe_at_phone_and_desktop_width(browser: Browser
         for path in paths:
             page.goto(f"{app_url}{path}")
             assert_accessible(page, f"{path} at {width} px")
+
+    # The partner's page offers the one-line snippet for its site, with a copy button.
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    page.goto(f"{app_url}/admin/partners/{partner.key}")
+    snippet = f'<script src="{app_url}/widget.js" data-partner="{partner.key}" async></script>'
+    expect(page.locator("#embed-snippet")).to_have_text(snippet)
+    page.get_by_role("button", name="코드 복사").click()
+    expect(page.get_by_role("button", name="복사했어요")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == snippet
     context.close()

@@ -113,6 +113,9 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     assert copy.locator(".next-step").inner_text() == owner_text.next_step.format(days=runtime.engine.mentor_contact_days)
     assert copy.locator("ul.dims li").count() >= 5
     assert progress_status(page.main_frame) == WEB.progress_finished
+    # The page says the conversation is over and where to look next.
+    expect(page.locator("#log .note.finished")).to_have_text(WEB.finished_note)
+    assert page.locator("#message").get_attribute("placeholder") == WEB.finished_placeholder
     # Finished: earlier answers can no longer be changed.
     assert chat.owner().get_by_role("button").count() == 0
     no_sideways_scroll(page)
@@ -147,6 +150,9 @@ def test_english_session_and_switching_language_keeps_the_conversation(context: 
     chat.wait_started()
     assert page.locator("html").get_attribute("lang") == "ko"
     assert chat.owner_texts()[:2] == ["We run a small online shop in Busan with 4 people", "2019"]
+    # What was said in English before the switch keeps its language for screen readers.
+    assert page.locator("#log .msg.owner .text").first.get_attribute("lang") == "en"
+    assert page.locator("#log .msg.assistant .text").first.get_attribute("lang") == "en"
     assert chat.view()["lang"] == "ko"
     assert any("가" <= ch <= "힣" for ch in chat.assistant_texts()[-1])
     asked = chat.view()["expecting"]

@@ -27,8 +27,9 @@ def case_href(case_id: str, anchor: str = "", **query: str) -> str:
     return f"/console/cases/{case_id}" + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
 
 
-def act(request: Request, user: User, case_id: str, change: Callable[[], str], *, anchor: str = "history") -> Response:
-    """Runs `change` (which returns the success notice) and redirects back to the case."""
+def act(request: Request, user: User, case_id: str, change: Callable[[], str], *, anchor: str = "notices") -> Response:
+    """Runs `change` (which returns the success notice) and redirects back to the case, at the
+    notice (staff/base.html), so the page does not scroll past what it just said."""
     notices = load_console_prompts().notices
     try:
         done = change()

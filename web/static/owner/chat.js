@@ -219,9 +219,20 @@
     return el("div", { class: "sources" }, [list]);
   }
 
+  // A message in the other language than the page's (said before a switch) keeps its own
+  // lang, so a screen reader reads it with the right voice.
+  const HANGUL = /[\uAC00-\uD7A3]/;
+  function textSpan(text) {
+    const span = el("span", { class: "text", text });
+    const other = data.lang === "ko" ? "en" : "ko";
+    const inOther = other === "ko" ? HANGUL.test(text) : !HANGUL.test(text) && /[A-Za-z]{2,}/.test(text);
+    if (inOther) span.setAttribute("lang", other);
+    return span;
+  }
+
   function addAssistant(text, options) {
     const item = el("li", { class: "msg assistant" + (options && options.consent ? " consent" : "") });
-    item.append(el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_assistant + ": " }), el("span", { class: "text", text })]));
+    item.append(el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_assistant + ": " }), textSpan(text)]));
     if (options && options.citations && options.citations.length) item.append(sourcesNode(options.citations));
     log.append(item);
     if (options && options.announce) announce(text);
@@ -268,11 +279,11 @@
     let bubble;
     if (slots.length && !state.finished) {
       bubble = el("button", { type: "button", class: "bubble", title: T.fix_hint, "aria-label": fill(T.fix_aria, { text: shown }) },
-        [el("span", { class: "text", text: shown })]);
+        [textSpan(shown)]);
       bubble.append(icon(PENCIL));
       bubble.addEventListener("click", () => chooseFix(entry));
     } else {
-      bubble = el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_owner + ": " }), el("span", { class: "text", text: shown })]);
+      bubble = el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_owner + ": " }), textSpan(shown)]);
     }
     li.prepend(bubble);
   }
@@ -503,6 +514,9 @@
     state.finished = true;
     state.owners.forEach(drawOwner);
     quick.hidden = true;
+    // Said once, by the page: the conversation is over and the results below say what comes next.
+    if (!log.querySelector(".note.finished")) addNote("finished", [T.finished_note]);
+    input.placeholder = T.finished_placeholder;
     if (copy.hidden) loadCopy();
   }
 
