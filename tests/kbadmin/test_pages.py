@@ -191,7 +191,7 @@ def test_mentor_form_saves_a_version_and_shows_roster_problems(staff_client: Tes
     assert answer.status_code == 422
     assert "1단계 멘토는 2단계 리드 멘토를 꼭 정해야 해요." in answer.text
     history = staff_client.get(f"{path}/history").text
-    assert "버전 1" in history and "weekly_capacity: 7" in history
+    assert "버전 1" in history and "<code>weekly_capacity</code> 칸을 바꿨어요." in history and "<ins>7</ins>" in history
 
 
 def test_partner_pages_create_edit_and_restore(staff_client: TestClient, editable_runtime: Runtime) -> None:
