@@ -5,12 +5,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from application.runtime import Runtime, build_runtime
 from application.settings import Settings
 from web.api import cases, health, partners, search, sessions
 from web.auth import install_auth
+from web.delivery import VersionedStaticFiles, install_delivery
 from web.errors import install_error_handlers
 from web.pages import admin as kb_admin_pages
 from web.pages import admin_access_log
@@ -46,7 +46,8 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.include_router(admin_access_log.router)
     app.include_router(console_pages.router)
     app.include_router(kb_admin_pages.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
+    install_delivery(app)
     return app
 
 

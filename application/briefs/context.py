@@ -24,6 +24,7 @@ from assistant.flow import CONSENT_SLOT, load_flow
 from knowledge.sources import load_sources
 from prompts import load_prompts
 from prompts.brief import Lang, PageText, load_brief_prompts
+from prompts.particles import format_text
 
 FEATURED_PROGRAMS = 6  # per group, shown in full; the rest fold away
 ANSWER_TOPICS_SHOWN_ELSEWHERE = ("contact",)
@@ -34,6 +35,7 @@ class Row:
     label: str
     value: str
     muted: bool = False
+    href: str | None = None  # a mailto: or tel: link, so a mentor's device can write or call
 
 
 @dataclass(frozen=True)
@@ -172,10 +174,10 @@ def dimension_view(key: str, label: str, result: DimensionResult | OverallResult
         score_text, gap_text = page.unknown, ""
     else:
         advice = brief.advice[key][result.band] if key in brief.advice else ""
-        score_text = page.points.format(score=result.score)
+        score_text = format_text(page.points, score=result.score)
         next_band = {"basic": "average", "average": "moderately_advanced",
                      "moderately_advanced": "advanced"}.get(result.band)
-        gap_text = (page.gap.format(gap=result.gap_to_next, band=brief.bands[next_band]) if next_band
+        gap_text = (format_text(page.gap, gap=result.gap_to_next, band=brief.bands[next_band]) if next_band
                     else page.top_band)
     return DimensionView(key=key, label=label, score=result.score, score_text=score_text, band=result.band,
                          band_label=brief.bands[result.band], advice=advice, gap_text=gap_text)
@@ -272,6 +274,18 @@ def _mentor(m: MentorMatch, text: PageText) -> MentorView:
                       text.load.format(open=m.open_cases, capacity=m.capacity), not m.available)
 
 
+def contact_link(field: str, value: str | None) -> str | None:
+    """mailto: for an e-mail address, tel: (digits and a leading +) for a phone number."""
+    if not value:
+        return None
+    if field == "email":
+        return f"mailto:{value}"
+    if field == "phone":
+        digits = "".join(char for char in value if char.isdigit() or char == "+")
+        return f"tel:{digits}" if digits else None
+    return None
+
+
 def brief_page(brief: NeedsBrief, lang: Lang | None = None) -> BriefPage:
     lang = lang or brief.lang
     prompts = load_prompts(lang)
@@ -284,7 +298,8 @@ def brief_page(brief: NeedsBrief, lang: Lang | None = None) -> BriefPage:
     for v in brief.vendors:
         reasons, sources = cited_reasons(v.reasons, v.citations, lang)
         vendors.append(VendorView(v.id, v.name, round(v.score * 100), reasons, sources))
-    contact = tuple(Row(prompts.label(f"contact.{field}"), value or prompts.word("unknown"), muted=not value)
+    contact = tuple(Row(prompts.label(f"contact.{field}"), value or prompts.word("unknown"), muted=not value,
+                        href=contact_link(field, value))
                     for field, value in (("name", brief.contact.name), ("email", brief.contact.email),
                                          ("phone", brief.contact.phone)))
     consent = brief.consent

@@ -14,17 +14,20 @@ from application.briefs.owner import OwnerPage, owner_page
 from assistant.decision.brief import NeedsBrief
 from assistant.decision.owner import OwnerCopy
 from prompts.brief import Lang
+from prompts.particles import add_particle_filters
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
+    made = Environment(
         loader=PackageLoader("application.briefs", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    add_particle_filters(made)
+    return made
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,16 @@ SVG (radar.py): band rings, axes (dashed where unknown), the score area, markers
 
 from fpdf import FPDF
 
-from application.briefs.radar import CENTER, LABEL_SIZE, LEGEND_LINE, LEGEND_SIZE, LINE_HEIGHT, RadarLayout, segments
+from application.briefs.radar import (
+    CENTER,
+    LABEL_SIZE,
+    LEGEND_LINE,
+    LEGEND_SIZE,
+    LINE_HEIGHT,
+    MARK_SIZE,
+    RadarLayout,
+    segments,
+)
 
 MM_TO_PT = 72 / 25.4
 SHADES = ("#f4f6fb", "#e9eef8", "#f4f6fb", "#e9eef8")
@@ -45,7 +54,7 @@ def draw_radar(pdf: FPDF, layout: RadarLayout, x0: float, y0: float, width: floa
         pdf.set_dash_pattern()
     for ring, points in layout.rings:
         x, y = at(points[0])
-        write(x + 4 * k, y + 13 * k, str(ring), 13, MUTED)
+        write(x + 4 * k, y + MARK_SIZE * k, str(ring), MARK_SIZE, MUTED)
     known = [at(p) for p in layout.known]
     if len(known) >= 3:
         with pdf.local_context(fill_opacity=0.22):
@@ -61,14 +70,14 @@ def draw_radar(pdf: FPDF, layout: RadarLayout, x0: float, y0: float, width: floa
     for axis in layout.axes:
         if axis.point is None:
             x, y = at(axis.end)
-            r = 8 * k
+            r = MARK_SIZE * 0.65 * k
             pdf.set_draw_color(*rgb("#8a94a6"))
             pdf.set_fill_color(255, 255, 255)
             pdf.set_line_width(0.3)
             pdf.set_dash_pattern(0.8, 0.6)
             pdf.circle(x, y, r, style="DF")  # fpdf2 >= 2.8.1: (x, y) is the centre
             pdf.set_dash_pattern()
-            write(x, y + 5 * k, "?", 13, MUTED, "middle")
+            write(x, y + MARK_SIZE * 0.36 * k, "?", MARK_SIZE, MUTED, "middle")
         else:
             x, y = at(axis.point)
             r = 4.5 * k

@@ -16,14 +16,18 @@ from typing import Literal
 
 from assistant.decision.readiness import Readiness
 from prompts.brief import BANDS, Lang, load_brief_prompts
+from prompts.particles import format_text
 
 CENTER = (0.0, 0.0)
-RADIUS = 160.0
-LABEL_GAP = 14.0
-LINE_HEIGHT = 21.0
-LABEL_SIZE = 19.0
-LEGEND_SIZE = 14.0
-LEGEND_LINE = 19.0
+# Text is large against the chart so that, scaled down to a phone's width (about 300 px for
+# a box about 500 units wide), no label, ring number or legend line is drawn under 12 px.
+RADIUS = 110.0
+LABEL_GAP = 12.0
+LINE_HEIGHT = 25.0
+LABEL_SIZE = 22.0
+LEGEND_SIZE = 21.0
+LEGEND_LINE = 26.0
+MARK_SIZE = 21.0  # ring numbers and the "?" of an unknown dimension
 PAD = 6.0
 RINGS = (25, 50, 75, 100)
 BAND_RANGES = ((0, 25), (26, 50), (51, 75), (76, 100))
@@ -128,7 +132,7 @@ def radar_layout(values: Sequence[RadarValue], text: RadarText) -> RadarLayout:
     for value, angle in zip(values, angles, strict=False):
         lines = wrap_label(value.label)
         label_at, anchor = _label_block(angle, len(lines) + 1)
-        score_line = text.unknown if value.score is None else text.points.format(score=value.score)
+        score_line = text.unknown if value.score is None else format_text(text.points, score=value.score)
         point = None if value.score is None else _at(angle, RADIUS * max(0, min(100, value.score)) / 100)
         axes.append(RadarAxis(value, _at(angle, RADIUS), point, label_at, anchor, lines, score_line))
     rings = tuple((ring, tuple(_at(a, RADIUS * ring / 100) for a in angles)) for ring in RINGS)
@@ -176,7 +180,7 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{bx:g} {by:g} {bw:g} {bh:g}" class="radar" id="{ident}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '
         'font-family="Pretendard, \'Apple SD Gothic Neo\', \'Malgun Gothic\', \'Noto Sans KR\', '
-        '\'Noto Sans CJK KR\', \'WenQuanYi Micro Hei\', sans-serif">',
+        '\'Noto Sans CJK KR\', \'WenQuanYi Micro Hei\', \'Intake Korean\', sans-serif">',
         f'<title id="{ident}-title">{escape(text.title)}</title>',
         f'<desc id="{ident}-desc">{escape(describe(layout))}</desc>',
     ]
@@ -190,7 +194,7 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
                    f'stroke="#c5cedd" stroke-width="1"{dash}/>')
     for ring, points in layout.rings:
         x, y = points[0]
-        out.append(f'<text x="{x + 4:g}" y="{y + 13:g}" font-size="13" fill="#6b7385">{ring}</text>')
+        out.append(f'<text x="{x + 4:g}" y="{y + MARK_SIZE:g}" font-size="{MARK_SIZE:g}" fill="#4b5563">{ring}</text>')
     if len(layout.known) >= 3:
         out.append(f'<polygon class="scores" points="{_points(layout.known)}" fill="#2f6fdb" '
                    'fill-opacity="0.22" stroke="none"/>')
@@ -212,9 +216,10 @@ def _axis_marks(axis: RadarAxis) -> list[str]:
     if axis.point is None:
         x, y = axis.end
         marks = [f'<g class="unknown" data-dimension="{key}">'
-                 f'<circle cx="{x:g}" cy="{y:g}" r="8" fill="#ffffff" stroke="#8a94a6" stroke-width="1.5" '
-                 'stroke-dasharray="3 2"/>'
-                 f'<text x="{x:g}" y="{y + 5:g}" text-anchor="middle" font-size="13" fill="#6b7385">?</text></g>']
+                 f'<circle cx="{x:g}" cy="{y:g}" r="{MARK_SIZE * 0.65:g}" fill="#ffffff" stroke="#8a94a6" '
+                 'stroke-width="1.5" stroke-dasharray="3 2"/>'
+                 f'<text x="{x:g}" y="{y + MARK_SIZE * 0.36:g}" text-anchor="middle" font-size="{MARK_SIZE:g}" '
+                 'fill="#4b5563">?</text></g>']
     else:
         x, y = axis.point
         marks = [f'<circle class="known" data-dimension="{key}" cx="{x:g}" cy="{y:g}" r="4.5" '
@@ -225,7 +230,7 @@ def _axis_marks(axis: RadarAxis) -> list[str]:
     colour = "#6b7385" if axis.point is None else "#1f5bc4"
     tspans.append(f'<tspan x="{lx:g}" dy="{LINE_HEIGHT:g}" font-weight="700" fill="{colour}">'
                   f'{escape(axis.score_line)}</tspan>')
-    marks.append(f'<text class="label" data-dimension="{key}" x="{lx:g}" y="{ly:g}" '
+    marks.append(f'<text class="axis-label" data-dimension="{key}" x="{lx:g}" y="{ly:g}" '
                  f'text-anchor="{axis.anchor}" font-size="{LABEL_SIZE:g}" fill="#1f2937">{"".join(tspans)}</text>')
     return marks
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prompts import check_placeholders, load_prompt_file
+from prompts.particles import format_text
 
 ADMIN_PROMPTS_DIR = Path(__file__).resolve().parent
 
@@ -58,7 +59,7 @@ class AdminPrompts(BaseModel):
         return self
 
     def notice(self, key: str, /, **values: object) -> str:
-        return self.notices[key].format(**values)
+        return format_text(self.notices[key], **values)
 
     def explain(self, code: str, message: str) -> str:
         """Korean for one problem: a rule on the message first (custom validators and the

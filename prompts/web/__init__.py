@@ -33,6 +33,8 @@ class WebText(BaseModel):
     progress_title: str
     progress_status: str
     progress_finished: str
+    finished_note: str
+    finished_placeholder: str
     progress_contact: str
     step_done: str
     log_label: str
@@ -42,12 +44,12 @@ class WebText(BaseModel):
     send: str
     typing: str
     quick_replies: str
+    multi_send: str
     fix_hint: str
     fix_aria: str
     fix_choose: str
     fix_more: str
     cancel: str
-    source_show: str
     resume_title: str
     resume_note: str
     resume_chat_note: str

@@ -24,6 +24,18 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
         yield chromium
 
 
+# The smallest text the chart may show, in CSS pixels on the screen.
+MIN_CHART_TEXT_PX = 12
+
+
+def smallest_chart_text(page: Page) -> float:
+    """The smallest of the radar's texts as drawn: its font size times the SVG's scale."""
+    sizes: list[float] = page.evaluate("""() => [...document.querySelectorAll('svg.radar text')].map(
+        (t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+    assert sizes, "the radar has no text"
+    return min(sizes)
+
+
 def open_page(browser: Browser, html: str, path: Path, width: int) -> Page:
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": width, "height": 900})
@@ -46,6 +58,7 @@ def test_brief_page_fits_a_phone_and_shows_the_radar(browser: Browser, korean_br
         assert radar.is_visible()
         box = radar.bounding_box()
         assert box is not None and box["width"] >= 280 and box["height"] >= 250
+        assert smallest_chart_text(page) >= MIN_CHART_TEXT_PX
         page.screenshot(path=str(SHOTS / f"brief-{lang}-{width}.png"), full_page=True)
         page.close()
 
@@ -55,5 +68,6 @@ def test_owner_copy_fits_a_phone(browser: Browser, korean_brief: NeedsBrief, tmp
     page = open_page(browser, render_owner_html(owner_copy(korean_brief, contact_days=2)), tmp_path / "owner.html", 360)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator("svg.radar").is_visible()
+    assert smallest_chart_text(page) >= MIN_CHART_TEXT_PX
     page.screenshot(path=str(SHOTS / "owner-ko-360.png"), full_page=True)
     page.close()

@@ -27,7 +27,7 @@ def parse(svg: str) -> ET.Element:
 
 def label_texts(root: ET.Element) -> dict[str, str]:
     return {t.get("data-dimension", ""): "".join(t.itertext()) for t in root.iter(f"{SVG}text")
-            if t.get("class") == "label"}
+            if t.get("class") == "axis-label"}
 
 
 def test_korean_radar_labels_every_dimension_and_marks_the_unknown_one(korean_brief: NeedsBrief) -> None:

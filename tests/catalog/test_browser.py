@@ -13,11 +13,13 @@ from playwright.sync_api import Browser, Dialog, Page, expect
 
 from application.accounts import NewUser, Role
 from application.catalog.entries import EntryAdmin
+from application.partners.schemas import Partner
 from application.runtime import Runtime
 from application.settings import Settings
 from tests.accounts.conftest import PASSWORD
 from tests.browser import launch_chromium
 from tests.catalog.xss import IMAGE, SCRIPT, XSS_ALIAS, save_xss_entry
+from tests.web.browser.axe import assert_accessible
 from tests.web.browser.chat import Chat
 from tests.web.browser.conftest import SHOTS, serve
 from web.app import create_app
@@ -142,4 +144,44 @@ def test_markup_from_the_knowledge_base_is_text_in_the_owners_chat(browser: Brow
     assert page.evaluate("window.__xss") is None
     assert page.locator("#log img[src='x']").count() == 0 and page.locator("#log script").count() == 0
     assert dialogs == []
+    context.close()
+
+
+def test_every_admin_page_passes_axe_at_phone_and_desktop_width(browser: Browser, app_url: str,
+                                                                editable_runtime: Runtime) -> None:
+    """Every staff page an admin reaches, as axe-core sees it at 360 and 1280 px."""
+    email = f"kb-admin-{uuid.uuid4().hex[:8]}@example.kr"
+    editable_runtime.accounts.create_user(NewUser(email=email, name="최관리", role=Role.admin), password=PASSWORD)
+    partner = Partner(key=f"axe-{uuid.uuid4().hex[:6]}", name="대전 기업지원 포털", title="디지털 상담",
+                      greeting="편하게 물어보세요.", allowed_origins=["https://portal.example.kr"])
+    editable_runtime.partners.save(partner)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    context.set_default_timeout(120_000)
+    page = context.new_page()
+    page.goto(f"{app_url}/login")
+    page.get_by_label("이메일").fill(email)
+    page.get_by_label("비밀번호").fill(PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    page.wait_for_url(f"{app_url}/console")
+    page.goto(f"{app_url}/admin/mentors")
+    mentor = page.locator("a[href^='/admin/mentors/']:not([href$='/new'])").first.get_attribute("href")
+    assert mentor is not None
+    paths = ("/admin/kb", EDIT_PATH, f"{EDIT_PATH}/history", "/admin/kb/new", "/admin/mentors", mentor,
+             f"{mentor}/history", "/admin/mentors/new", "/admin/partners", f"/admin/partners/{partner.key}",
+             f"/admin/partners/{partner.key}/history", "/admin/partners/new", "/admin/users", "/admin/access-log",
+             "/account")
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(f"{app_url}{path}")
+            assert_accessible(page, f"{path} at {width} px")
+
+    # The partner's page offers the one-line snippet for its site, with a copy button.
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    page.goto(f"{app_url}/admin/partners/{partner.key}")
+    snippet = f'<script src="{app_url}/widget.js" data-partner="{partner.key}" async></script>'
+    expect(page.locator("#embed-snippet")).to_have_text(snippet)
+    page.get_by_role("button", name="코드 복사").click()
+    expect(page.get_by_role("button", name="복사했어요")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == snippet
     context.close()

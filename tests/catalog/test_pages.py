@@ -5,10 +5,10 @@ export, mentors and partners."""
 
 import json
 import re
-from html import escape
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape as markup_escape
 
 from application.catalog.versions import Action, ItemKind, append
 from application.runtime import Runtime
@@ -72,9 +72,10 @@ def test_edit_reaches_search_at_once_and_restore_from_history_brings_it_back(
     history = staff_client.get(f"{path}/history")
     assert history.status_code == 200
     assert "김운영" in history.text and "수정" in history.text and "배포본" in history.text
-    assert f"<ins>+  ko: {form.get('summary.ko')}</ins>" in history.text
-    # Long lines are folded in the YAML the diff is made of; the first words show which line it is.
-    assert f"<del>-  ko: {escape(old_summary[:20])}" in history.text
+    # The change in words, field by field, with the whole old and new value.
+    assert "<code>summary.ko</code> 칸을 바꿨어요." in history.text
+    assert f"<ins>{markup_escape(form.get('summary.ko'))!s}</ins>" in history.text
+    assert f"<del>{markup_escape(old_summary)!s}</del>" in history.text
     restore = f"{path}/history/0/restore"
     assert f'action="{restore}"' in history.text
     restored = staff_client.post(restore, data={"csrf_token": csrf(staff_client, path)}, follow_redirects=False)
@@ -190,7 +191,7 @@ def test_mentor_form_saves_a_version_and_shows_roster_problems(staff_client: Tes
     assert answer.status_code == 422
     assert "1단계 멘토는 2단계 리드 멘토를 꼭 정해야 해요." in answer.text
     history = staff_client.get(f"{path}/history").text
-    assert "버전 1" in history and "weekly_capacity: 7" in history
+    assert "버전 1" in history and "<code>weekly_capacity</code> 칸을 바꿨어요." in history and "<ins>7</ins>" in history
 
 
 def test_partner_pages_create_edit_and_restore(staff_client: TestClient, editable_runtime: Runtime) -> None:

@@ -121,7 +121,7 @@ def test_actions_are_csrf_protected_posts_that_redirect_back(sign_in: SignIn, ru
     case_id = new_case(runtime)
     assert lead.post(f"/console/cases/{case_id}/assign", {"mentor_id": mentor.user.id}, csrf=False)[0] == 403
     status, location = lead.post(f"/console/cases/{case_id}/assign", {"mentor_id": mentor.user.id})
-    assert (status, location) == (303, f"/console/cases/{case_id}#history")
+    assert (status, location) == (303, f"/console/cases/{case_id}#notices")
     page = lead.page(location)
     assert "님에게 배정했어요" in page  # the notice, once
     assert "님에게 배정했어요" not in lead.page(location)

@@ -2,6 +2,7 @@
 the embed per partner and its CSP, the widget script, the partner theme, the owner's copy as
 a fragment, the Korean fallback font; and the page contexts and texts they are built from."""
 
+import io
 import json
 import re
 import uuid
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from fontTools.ttLib import TTFont
 from markupsafe import escape
 
 from application.partners.schemas import Partner
@@ -173,10 +175,12 @@ def test_owner_copy_fragment(client: TestClient) -> None:
 def test_korean_fallback_font(client: TestClient) -> None:
     response = client.get(f"/fonts/{FONT_FILE}")
     assert response.status_code == 200
-    assert response.headers["content-type"] == "font/ttf"
+    assert response.headers["content-type"] == "font/woff2"
     assert "immutable" in response.headers["cache-control"]
-    assert response.content[:4] == b"\x00\x01\x00\x00"  # a single TrueType face, not a collection
-    assert 300_000 < len(response.content) < 1_500_000
+    assert response.content[:4] == b"wOF2"  # one face as WOFF2, not a collection
+    assert 40_000 < len(response.content) <= 300_000
+    face = TTFont(io.BytesIO(response.content))
+    assert {ord("힣"), ord("가"), ord("A"), ord("·")} <= set(face.getBestCmap())
     assert client.get("/fonts/other.ttf").status_code == 404
 
 

@@ -18,9 +18,10 @@ from application.partners.service import PartnerService
 from prompts import Lang
 from prompts.web import load_web_text
 from web.api.sessions import bearer
+from web.delivery import VERSIONED_CACHE
 from web.deps import RuntimeDep
 from web.errors import FileNotFound
-from web.pages.korean_font import FONT_FILE, korean_font
+from web.pages.korean_font import FONT_FILE, FONT_MEDIA_TYPE, korean_font
 from web.pages.owner_copy import owner_copy_fragment
 from web.pages.owner_page import WIDGET_VIA, ChatPage, chat_page, theme
 from web.security import embed_csp
@@ -34,15 +35,7 @@ _OWNER_STATIC = StaticFiles(directory=STATIC_DIR / "owner")
 # Partners copy the snippet once and never touch it again, so /widget.js has no version in
 # its address: an hour's caching, then revalidation by ETag.
 WIDGET_CACHE = "public, max-age=3600"
-VERSIONED_CACHE = "public, max-age=31536000, immutable"
 THEME_CACHE = "public, max-age=300"
-
-
-@lru_cache(maxsize=64)
-def asset_url(name: str) -> str:
-    """A static file's address with its content hash, so a changed file is fetched anew."""
-    digest = hashlib.sha256((STATIC_DIR / name).read_bytes()).hexdigest()[:12]
-    return f"/static/{name}?v={digest}"
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +46,7 @@ def owner_copy_css() -> tuple[str, str]:
 
 def _render(request: Request, template: str, page: ChatPage | None, lang: Lang, *, status: int = 200,
             headers: dict[str, str] | None = None) -> HTMLResponse:
-    context = {"page": page, "lang": lang, "text": load_web_text(lang), "asset": asset_url,
+    context = {"page": page, "lang": lang, "text": load_web_text(lang),
                "copy_css": f"/owner-copy.css?v={owner_copy_css()[1]}"}
     return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
 
@@ -114,7 +107,7 @@ def fallback_font(request: Request, runtime: RuntimeDep, name: Annotated[str, Pa
     if name != FONT_FILE:
         raise FileNotFound(name)
     path = korean_font(runtime.settings.data_dir)
-    return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": VERSIONED_CACHE})
+    return FileResponse(path, media_type=FONT_MEDIA_TYPE, headers={"Cache-Control": VERSIONED_CACHE})
 
 
 @router.get("/owner-copy/{session_id}", response_class=HTMLResponse)

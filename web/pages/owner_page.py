@@ -55,6 +55,7 @@ class ChatClientData(BaseModel):
     value_labels: dict[str, dict[str, str]]
     words: dict[str, str]
     fix_prefix: str
+    multi_slots: list[str] = Field(description="Slots that take several answers: the owner picks, then sends")
     text: dict[str, str]
     urls: ClientUrls
 
@@ -147,6 +148,7 @@ def chat_page(
         slot_labels={slot.id: prompts.slots[slot.id].label for slot in flow.slots
                      if slot.id in prompts.slots and slot.id != CONSENT_SLOT},
         value_labels=value_labels(flow, lang),
+        multi_slots=[slot.id for slot in flow.slots if slot.type == "list"],
         words={word: prompts.word(word) for word in ("yes", "no", "unknown", "skip")},
         fix_prefix=FIX_PREFIX,
         text=client_text(text, lang),

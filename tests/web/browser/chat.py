@@ -5,12 +5,13 @@ or given with the quick-reply buttons, like an owner would."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 from playwright.sync_api import Frame, Locator, Page
 
 from tests.intake_answers import DAEJEON_MOULD_MAKER
+from tests.web.browser.axe import assert_accessible
 
 PAGE_KEY = "intake.chat"
 CONSENT = "consent"
@@ -135,9 +136,13 @@ def progress_status(frame: Frame) -> str:
     return frame.locator("#progress-status").inner_text()
 
 
-def shoot(page: Page, name: str, shots: Path, *, full_page: bool = False) -> None:
-    """The page at phone and desktop width, the latest message in view, then the width it had."""
+def shoot(page: Page, name: str, shots: Path, *, full_page: bool = False,
+          audit: Frame | Literal["page"] | None = "page") -> None:
+    """The page at phone and desktop width, the latest message in view, then the width it had.
+    At each width axe-core checks `audit` (the page itself unless told; a partner's page
+    passes the chat's frame, as the page around it is not ours)."""
     size = page.viewport_size
+    checked = page.main_frame if audit == "page" else audit
     for width, height in SHOT_HEIGHT.items():
         page.set_viewport_size({"width": width, "height": height})
         page.evaluate("""() => {
@@ -147,5 +152,7 @@ def shoot(page: Page, name: str, shots: Path, *, full_page: bool = False) -> Non
             if (target) target.scrollIntoView({block: target === copy ? 'start' : 'end'});
         }""")
         page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=full_page)
+        if isinstance(checked, Frame):
+            assert_accessible(checked, f"{name} at {width} px")
     if size is not None:
         page.set_viewport_size(size)

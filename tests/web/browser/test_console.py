@@ -17,6 +17,7 @@ from application.runtime import Runtime
 from application.store.database import make_engine, session_factory
 from prompts.console import load_console_prompts
 from tests.casework.helpers import PASSWORD, run_intake
+from tests.web.browser.axe import assert_accessible
 from tests.web.browser.conftest import SHOTS
 
 TEXT = load_console_prompts()
@@ -58,15 +59,19 @@ def no_sideways_scroll(page: Page) -> None:
 
 def shoot(page: Page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
-    for width in (1280, 390):
+    for width in (1280, 360):
         page.set_viewport_size({"width": width, "height": 900})
         no_sideways_scroll(page)
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        assert_accessible(page, f"{name} at {width} px")
     page.set_viewport_size(LAPTOP)
 
 
 def notice(page: Page) -> str:
-    return page.locator(".flash").first.inner_text()
+    """The notice after an action, which the page shows in view rather than scrolling past."""
+    flash = page.locator(".flash").first
+    expect(flash).to_be_in_viewport()
+    return flash.inner_text()
 
 
 def test_lead_assigns_and_mentor_works_the_case_to_the_end(browser: Browser, app_url: str, runtime: Runtime) -> None:
@@ -87,7 +92,7 @@ def test_lead_assigns_and_mentor_works_the_case_to_the_end(browser: Browser, app
     picker.get_by_label("김현장").check()
     page.get_by_label("배정 메모").fill("금형 공정 경험이 있는 김 멘토님께 부탁드려요")
     page.get_by_role("button", name="배정하기").click()
-    page.wait_for_url(f"{app_url}/console/cases/{case_id}#history")
+    page.wait_for_url(f"{app_url}/console/cases/{case_id}#notices")
     assert notice(page) == TEXT.notices.assigned.format(name="김현장")
     expect(page.locator(".case-meta")).to_contain_text("김현장")
     lead_context.close()
@@ -99,7 +104,7 @@ def test_lead_assigns_and_mentor_works_the_case_to_the_end(browser: Browser, app
         label = TEXT.status(step)
         page.get_by_label("단계 메모").fill(f"{label}: 진행했어요")
         page.get_by_role("button", name=f"‘{label}’ 단계로 넘기기").click()
-        page.wait_for_url(f"{app_url}/console/cases/{case_id}#history")
+        page.wait_for_url(f"{app_url}/console/cases/{case_id}#notices")
         assert notice(page) == TEXT.notices.advanced.format(status=label)
         expect(page.locator(".case-title .status-chip")).to_have_text(label)
         if step == "solving":
@@ -113,7 +118,7 @@ def test_lead_assigns_and_mentor_works_the_case_to_the_end(browser: Browser, app
     # Notes stay possible on a closed case, and a script in one is only text.
     page.get_by_label("메모", exact=True).fill(XSS)
     page.get_by_role("button", name="메모 남기기").click()
-    page.wait_for_url(f"{app_url}/console/cases/{case_id}#history")
+    page.wait_for_url(f"{app_url}/console/cases/{case_id}#notices")
     expect(history.locator(".note").filter(has_text="window.__xss = 2")).to_have_text(XSS)
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
@@ -144,7 +149,7 @@ def test_an_uncontacted_case_shows_the_overdue_flag(browser: Browser, app_url: s
     page.locator(f'tr[data-case="{old}"]').get_by_role("link").click()
     expect(page.locator(".case-title .flag-overdue")).to_have_text("연락 기한 지남")
     page.get_by_role("button", name="연락함").click()
-    page.wait_for_url(f"{app_url}/console/cases/{old}#history")
+    page.wait_for_url(f"{app_url}/console/cases/{old}#notices")
     assert notice(page) == TEXT.notices.contacted
     expect(page.locator(".case-title .flag-overdue")).to_have_count(0)
 
@@ -152,4 +157,5 @@ def test_an_uncontacted_case_shows_the_overdue_flag(browser: Browser, app_url: s
     assert "minsu@example.com" not in page.content()
     page.get_by_role("button", name="연락처 보기").click()
     expect(page.locator("#contact-card")).to_contain_text("minsu@example.com")
+    expect(page.locator("#contact-card a[href='mailto:minsu@example.com']")).to_be_visible()
     context.close()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from application.runtime import Runtime
 from application.settings import Settings
@@ -42,6 +42,17 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     page, chat = open_chat(context, app_url)
     code = chat.stored()["resume_code"]
     assert page.locator("#log .note.resume .code").inner_text() == code
+    # On a 360 × 780 phone: the first question and its example are in sight above the
+    # pinned box and quick replies; focus starts in the box and the quick replies follow it.
+    question = chat.assistant().last.bounding_box()
+    dock = page.locator("#dock").bounding_box()
+    assert question is not None and dock is not None
+    assert question["y"] >= 0 and question["y"] + question["height"] <= dock["y"]
+    expect(page.locator("#message")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#send")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#quick button").first).to_be_focused()
     assert progress_status(page.main_frame) == WEB.progress_status.format(n=1, total=6, topic=KO.topics["company"])
     shoot(page, "chat-start", SHOTS)
 
@@ -58,6 +69,7 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     filled = ("company.industry", "company.region", "company.employees")
     assert set(choices[:-1]) == {KO.say.fix_option.format(label=KO.label(slot)) for slot in filled}
     assert choices[-1] == WEB.cancel
+    shoot(page, "chat-fix-menu", SHOTS)
     page.keyboard.press("Escape")
     assert menu.count() == 0
 
@@ -101,6 +113,9 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     assert copy.locator(".next-step").inner_text() == owner_text.next_step.format(days=runtime.engine.mentor_contact_days)
     assert copy.locator("ul.dims li").count() >= 5
     assert progress_status(page.main_frame) == WEB.progress_finished
+    # The page says the conversation is over and where to look next.
+    expect(page.locator("#log .note.finished")).to_have_text(WEB.finished_note)
+    assert page.locator("#message").get_attribute("placeholder") == WEB.finished_placeholder
     # Finished: earlier answers can no longer be changed.
     assert chat.owner().get_by_role("button").count() == 0
     no_sideways_scroll(page)
@@ -135,6 +150,9 @@ def test_english_session_and_switching_language_keeps_the_conversation(context: 
     chat.wait_started()
     assert page.locator("html").get_attribute("lang") == "ko"
     assert chat.owner_texts()[:2] == ["We run a small online shop in Busan with 4 people", "2019"]
+    # What was said in English before the switch keeps its language for screen readers.
+    assert page.locator("#log .msg.owner .text").first.get_attribute("lang") == "en"
+    assert page.locator("#log .msg.assistant .text").first.get_attribute("lang") == "en"
     assert chat.view()["lang"] == "ko"
     assert any("가" <= ch <= "힣" for ch in chat.assistant_texts()[-1])
     asked = chat.view()["expecting"]
@@ -150,6 +168,20 @@ def test_english_session_and_switching_language_keeps_the_conversation(context: 
 
 def test_consent_refused_shows_the_copy_without_a_mentor(context: BrowserContext, app_url: str) -> None:
     page, chat = open_chat(context, app_url)
+    # A question that takes several answers: pick two, then send them together.
+    chat.answer_until(lambda expecting: expecting == "needs.support_types")
+    labels = {option["value"]: option["label"] for option in chat.view()["turn"]["options"]}
+    send = page.locator("#quick").get_by_role("button", name=WEB.multi_send, exact=True)
+    expect(send).to_have_attribute("aria-disabled", "true")
+    for value in ("funding", "mentoring"):
+        pick = page.locator("#quick").get_by_role("button", name=labels[value], exact=True)
+        pick.click()
+        expect(pick).to_have_attribute("aria-pressed", "true")
+    assert chat.view()["expecting"] == "needs.support_types"  # nothing sent yet
+    shoot(page, "chat-multi-choice", SHOTS)
+    chat.press(WEB.multi_send)
+    assert chat.view()["slots"]["needs.support_types"]["value"] == ["funding", "mentoring"]
+    assert chat.owner_texts()[-1] == f"{labels['funding']}, {labels['mentoring']}"
     chat.answer_until(lambda expecting: expecting == "consent")
     chat.answer(consent=False)
     chat.finish(consent=False)

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from application.accounts import NewUser, Role, User
 from application.runtime import Runtime
 from application.settings import Settings
+from tests.web.browser.axe import assert_accessible
 from tests.web.browser.conftest import SHOTS, serve
 from web.app import create_app
 
@@ -50,6 +51,7 @@ def test_login_refuses_a_wrong_password_signs_in_and_limits(browser: Browser, st
         expect(page.get_by_role("heading", name="업무 화면 로그인")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=str(SHOTS / f"staff-login-{width}.png"), full_page=True)
+        assert_accessible(page, f"the login page at {width} px")
         context.close()
 
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ko-KR")
@@ -62,6 +64,7 @@ def test_login_refuses_a_wrong_password_signs_in_and_limits(browser: Browser, st
     expect(page.get_by_label("이메일")).to_have_value(mentor.email)
     assert page.url.endswith("/login")
     page.screenshot(path=str(SHOTS / "staff-login-error-1280.png"), full_page=True)
+    assert_accessible(page, "the login page with its error")
 
     submit(page, mentor.email, PASSWORD)
     assert page.url.endswith("/console")

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from application.catalog.changes import field_changes
 from application.catalog.versions import ItemKind, Version
 from prompts.admin import load_admin_prompts
 from web.flash import flash
@@ -52,5 +53,9 @@ def history_page(request: Request, *, kind: ItemKind, title: str, item_id: str, 
         "back_url": back_url,
         "versions": versions,
         "current": versions[0].version if versions else 0,
+        # Newest first: each version against the one below it.
+        "changes": {version.version: field_changes(versions[i + 1].content if i + 1 < len(versions) else None,
+                                                   version.content)
+                    for i, version in enumerate(versions)},
     }
     return templates.TemplateResponse(request, "staff/admin/history.html", context)

@@ -29,9 +29,9 @@ def case_href(case_id: str, anchor: str = "", **query: str) -> str:
     return f"/console/cases/{case_id}" + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
 
 
-def act(request: Request, user: User, case_id: str, change: Callable[[], str], *, anchor: str = "history") -> Response:
-    """Runs `change` (which returns the success notice) and redirects back to the case. A case
-    the user may not see (404) or an action their role does not allow (403) is an error page."""
+def act(request: Request, user: User, case_id: str, change: Callable[[], str], *, anchor: str = "notices") -> Response:
+    """Runs `change` (which returns the success notice) and redirects back to the case, at the
+    notice (staff/base.html), so the page does not scroll past what it just said."""
     try:
         done = change()
     except OverCapacity as exc:

@@ -5,6 +5,27 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // "Copy" buttons (the partner's embed snippet): the clipboard, or the text selected when
+  // the browser allows no clipboard.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var label = button.textContent;
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var done = function () {
+        button.textContent = button.getAttribute("data-copied");
+        setTimeout(function () { button.textContent = label; }, 2000);
+      };
+      var select = function () {
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+      };
+      if (navigator.clipboard) navigator.clipboard.writeText(source.textContent).then(done, select);
+      else select();
+    });
+  });
+
   function renumber(row, prefix, index) {
     var pattern = new RegExp("^" + prefix.replace(/\./g, "\\.") + "\\.\\d+\\.");
     var idPattern = new RegExp("^f-" + prefix.replace(/\./g, "-") + "-\\d+-");

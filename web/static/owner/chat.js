@@ -83,6 +83,7 @@
     svg.append(shape);
     return svg;
   }
+  const SEND = "M3 10l13-6-4.5 13-2.2-5.3z";
   const PENCIL = "M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.5 9.5-4.3 1.2 1.2-4.3z";
 
   function uuid() {
@@ -211,7 +212,6 @@
         item.append(label, el("a", { href: citation.source, target: "_blank", rel: "noopener noreferrer", text: citation.name }));
       } else {
         const summary = el("summary", {}, [label, citation.name]);
-        summary.setAttribute("aria-label", T.source_label + ": " + citation.name + " — " + T.source_show);
         item.append(el("details", {}, [summary, el("p", { text: citation.source })]));
       }
       list.append(item);
@@ -219,9 +219,20 @@
     return el("div", { class: "sources" }, [list]);
   }
 
+  // A message in the other language than the page's (said before a switch) keeps its own
+  // lang, so a screen reader reads it with the right voice.
+  const HANGUL = /[\uAC00-\uD7A3]/;
+  function textSpan(text) {
+    const span = el("span", { class: "text", text });
+    const other = data.lang === "ko" ? "en" : "ko";
+    const inOther = other === "ko" ? HANGUL.test(text) : !HANGUL.test(text) && /[A-Za-z]{2,}/.test(text);
+    if (inOther) span.setAttribute("lang", other);
+    return span;
+  }
+
   function addAssistant(text, options) {
     const item = el("li", { class: "msg assistant" + (options && options.consent ? " consent" : "") });
-    item.append(el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_assistant + ": " }), el("span", { class: "text", text })]));
+    item.append(el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_assistant + ": " }), textSpan(text)]));
     if (options && options.citations && options.citations.length) item.append(sourcesNode(options.citations));
     log.append(item);
     if (options && options.announce) announce(text);
@@ -268,11 +279,11 @@
     let bubble;
     if (slots.length && !state.finished) {
       bubble = el("button", { type: "button", class: "bubble", title: T.fix_hint, "aria-label": fill(T.fix_aria, { text: shown }) },
-        [el("span", { class: "text", text: shown })]);
+        [textSpan(shown)]);
       bubble.append(icon(PENCIL));
       bubble.addEventListener("click", () => chooseFix(entry));
     } else {
-      bubble = el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_owner + ": " }), el("span", { class: "text", text: shown })]);
+      bubble = el("div", { class: "bubble" }, [el("span", { class: "sr-only", text: T.speaker_owner + ": " }), textSpan(shown)]);
     }
     li.prepend(bubble);
   }
@@ -352,6 +363,29 @@
     return button;
   }
 
+  // A question that takes several answers: each option is a toggle, and one button sends
+  // the chosen values together ("funding, mentoring"), which the list reader takes apart.
+  function multiPicker(options) {
+    const sendChosen = el("button", { type: "button", class: "multi-send", "aria-disabled": "true" },
+      [icon(SEND), T.multi_send]);
+    const toggles = options.map((option) => {
+      const toggle = el("button", { type: "button", class: "pick", "aria-pressed": "false", text: option.label });
+      toggle.addEventListener("click", () => {
+        toggle.setAttribute("aria-pressed", String(toggle.getAttribute("aria-pressed") !== "true"));
+        const any = toggles.some((t) => t.getAttribute("aria-pressed") === "true");
+        sendChosen.setAttribute("aria-disabled", String(!any));
+      });
+      return toggle;
+    });
+    sendChosen.addEventListener("click", (event) => {
+      const chosen = options.filter((_, i) => toggles[i].getAttribute("aria-pressed") === "true");
+      if (!chosen.length) return;
+      send(chosen.map((option) => option.value).join(", "), chosen.map((option) => option.label).join(", "),
+        { keyboard: event.detail === 0 });
+    });
+    return [...toggles, sendChosen];
+  }
+
   // The quick replies; the summary's "change this answer" buttons, when they come with
   // answers to the question (the consent buttons), wait behind one toggle.
   function setOptions(options, expecting) {
@@ -360,7 +394,8 @@
     const consent = isConsent(expecting);
     const fixes = state.options.filter((option) => option.value.startsWith(data.fix_prefix));
     const answers = state.options.filter((option) => !option.value.startsWith(data.fix_prefix));
-    for (const option of answers) quick.append(optionButton(option, consent && option.value === CONSENT_YES ? "consent-yes" : ""));
+    if (data.multi_slots.includes(expecting)) quick.append(...multiPicker(answers));
+    else for (const option of answers) quick.append(optionButton(option, consent && option.value === CONSENT_YES ? "consent-yes" : ""));
     if (fixes.length && answers.length) {
       const group = el("div", { class: "fix-group", id: "fix-group", hidden: "" }, fixes.map((option) => optionButton(option, "fix")));
       const toggle = el("button", { type: "button", class: "fix-toggle", "aria-expanded": "false", "aria-controls": "fix-group" },
@@ -479,6 +514,9 @@
     state.finished = true;
     state.owners.forEach(drawOwner);
     quick.hidden = true;
+    // Said once, by the page: the conversation is over and the results below say what comes next.
+    if (!log.querySelector(".note.finished")) addNote("finished", [T.finished_note]);
+    input.placeholder = T.finished_placeholder;
     if (copy.hidden) loadCopy();
   }
 
@@ -632,6 +670,9 @@
       state.owners.clear();
       showTurn(created.turn, true);
       addResumeNote();
+      // A new conversation opens at its beginning: the partner's greeting and the first question.
+      scroller.scrollTop = 0;
+      window.scrollTo(0, 0);
     } catch (error) {
       notice(error instanceof HttpError && error.fromServer ? error.message : T.start_failed, "error");
     }
@@ -664,7 +705,13 @@
     }
   }
 
+  // Typing is what the page is for: the box has the focus from the start.
   async function init() {
+    await open();
+    input.focus({ preventScroll: true });
+  }
+
+  async function open() {
     const stored = readStore();
     if (!stored) {
       await start();
