@@ -7,6 +7,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from application.cli.progress import progress_bar, stderr
+from application.runtime import Runtime, build_runtime
+from application.settings import Settings
 from assistant.answering.evaluation import QuestionCase, evaluate_answers, load_questions
 from assistant.answering.models import SideAnswer
 from assistant.decision.ranking_evaluation import (
@@ -17,9 +20,6 @@ from assistant.decision.ranking_evaluation import (
     profile_slots,
 )
 from assistant.state import DialogueState
-from application.cli.progress import progress_bar, stderr
-from application.runtime import Runtime, build_runtime
-from application.settings import Settings
 
 CasesFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Case file (JSONL)")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object")]
@@ -64,7 +64,7 @@ def ranking(cases: CasesFile, as_json: AsJson = False, details: Details = False)
 
     def rank(case: FirmCase) -> Ranking:
         state = DialogueState(lang=case.lang, slots=profile_slots(case.profile))
-        brief = runtime.brief(state, "evaluation", None)
+        brief = runtime.cases.build_brief(state, "evaluation", None)
         return Ranking(programs=[p.id.split(":", 1)[1] for p in brief.programs if p.eligibility != "ineligible"],
                        vendors=[v.id.split(":", 1)[1] for v in brief.vendors])
 

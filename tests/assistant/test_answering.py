@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from application.cli import quality
+from application.cli.eval import eval_app
+from application.runtime import Runtime
 from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.answering.cues import asked_aspect, is_smalltalk, question_focus, service_question
 from assistant.answering.evaluation import Expect, QuestionCase, evaluate_answers, is_right, load_questions
 from assistant.answering.models import SideAnswer
-from application.cli import quality
-from application.cli.eval import eval_app
-from application.runtime import Runtime
 from tests.conftest import DATA
 
 QUESTIONS = DATA / "questions_dev.jsonl"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.evaluation import ConversationCase, evaluate
 from application.cli import app
 from application.runtime import Runtime
+from assistant.evaluation import ConversationCase, evaluate
 from tests.assistant.test_policy import ENGINE
 
 BASE = {

@@ -4,12 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from application.runtime import Runtime
 from assistant.decision.brief import NeedsBrief, build_brief
 from assistant.decision.firm import read_firm
 from assistant.decision.needs import need_profile
 from assistant.decision.negation import clauses, read_mentions
 from assistant.decision.ranking_evaluation import profile_slots
-from application.runtime import Runtime
 
 
 @pytest.mark.parametrize(("text", "wanted", "refused"), [

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from application.cli import quality
+from application.cli.eval import eval_app
+from application.runtime import Runtime
 from assistant.decision.ranking_evaluation import (
     FirmCase,
     Graded,
@@ -19,9 +22,6 @@ from assistant.decision.ranking_evaluation import (
     ndcg,
     profile_slots,
 )
-from application.cli import quality
-from application.cli.eval import eval_app
-from application.runtime import Runtime
 from tests.conftest import DATA
 
 FIRMS = DATA / "firms_dev.jsonl"
