@@ -104,11 +104,13 @@ def test_admin_creates_an_account_on_a_phone(browser: Browser, staff_url: str, r
         assert page.url.endswith("/admin/users")
         expect(page.get_by_role("link", name="사용자")).to_have_attribute("aria-current", "page")
         if width == 1280:
-            page.get_by_label("이메일").fill(email)
-            page.get_by_label("이름").fill("최신규")
-            page.get_by_label("역할").select_option("lead")
-            page.get_by_label("팀").fill("대전 1팀")
-            page.get_by_role("button", name="계정 만들기").click()
+            # Each account's row has its own role and team fields too.
+            create = page.get_by_role("region", name="새 계정 만들기")
+            create.get_by_label("이메일").fill(email)
+            create.get_by_label("이름").fill("최신규")
+            create.get_by_label("역할").select_option("lead")
+            create.get_by_label("팀").fill("대전 1팀")
+            create.get_by_role("button", name="계정 만들기").click()
             page.wait_for_load_state("load")
             expect(page.get_by_test_id("initial-password")).to_have_text(re.compile(r"^[a-z2-9]{4}(-[a-z2-9]{4}){3}$"))
         assert page.evaluate("document.documentElement.scrollWidth") <= width
