@@ -3,6 +3,7 @@
 rules cannot tell."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -15,7 +16,7 @@ from assistant.understanding.contact import redact_contact
 from assistant.understanding.corrections import detect_correction
 from assistant.understanding.extract import extract_slots
 from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_yes_no
-from prompts import LANGS, load_prompts
+from prompts import LANGS, Say, load_prompts
 
 # A company younger than this counts as a startup (창업기업), the usual Korean line.
 STARTUP_YEARS = 7
@@ -25,6 +26,18 @@ FUZZY_CONFIDENCE = 0.5
 SKIP, UNKNOWN = "skip", "unknown"
 OptionKind = Literal["value", "unknown", "skip"]
 _LABEL_NOISE = re.compile(r"[\s.,!?~·:()\-]+")
+
+
+def _pair_option(text: str, labels: Callable[[Say], tuple[str, str]]) -> bool | None:
+    """A yes/no pair of buttons in either language, or their values "yes" and "no"."""
+    key = _label_key(text)
+    for lang in LANGS:
+        yes, no = labels(load_prompts(lang).say)
+        if key in ("yes", _label_key(yes)):
+            return True
+        if key in ("no", _label_key(no)):
+            return False
+    return None
 
 
 def _label_key(text: str) -> str:
@@ -113,25 +126,12 @@ class Reader:
         return self._labels.get(spec.id, {}).get(_label_key(text))
 
     def consent_option(self, text: str) -> bool | None:
-        key = _label_key(text)
-        for lang in LANGS:
-            say = load_prompts(lang).say
-            if key in ("yes", _label_key(say.consent_yes)):
-                return True
-            if key in ("no", _label_key(say.consent_no)):
-                return False
-        return None
+        """The consent buttons, typed or pressed: True for "동의해요", False for "동의하지 않아요"."""
+        return _pair_option(text, lambda say: (say.consent_yes, say.consent_no))
 
     def confirm_option(self, text: str) -> bool | None:
         """The read-back's buttons: True for "맞아요", False for "고칠게요"."""
-        key = _label_key(text)
-        for lang in LANGS:
-            say = load_prompts(lang).say
-            if key in ("yes", _label_key(say.confirm_yes)):
-                return True
-            if key in ("no", _label_key(say.confirm_fix)):
-                return False
-        return None
+        return _pair_option(text, lambda say: (say.confirm_yes, say.confirm_fix))
 
     def _fuzzy(self, spec: SlotSpec, text: str) -> Reading | None:
         if self.matcher is None or spec.type not in ("level", "enum"):
