@@ -12,8 +12,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
+from web.middleware import HeaderEditor
 from web.templating import asset_url
 
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
@@ -36,25 +37,12 @@ class VersionedStaticFiles(StaticFiles):
         return response
 
 
-class PageCaching:
+class PageCaching(HeaderEditor):
     """Pages (HTML) whose route set no caching of its own are revalidated on every visit."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_caching(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers.setdefault("Cache-Control", REVALIDATE)
-            await send(message)
-
-        await self.app(scope, receive, send_with_caching)
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        if headers.get("content-type", "").startswith("text/html"):
+            headers.setdefault("Cache-Control", REVALIDATE)
 
 
 def install_delivery(app: FastAPI) -> None:

@@ -1,4 +1,5 @@
-"""Middleware of the staff pages."""
+"""Middleware that edits answers' headers: the base every such middleware shares, and the
+no-store rule of the staff pages."""
 
 from typing import Any
 
@@ -8,24 +9,36 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from web.cookies import LOGIN_PATH
 
 
-class NoStoreForStaff:
-    """Signed-in pages and the login page must not be kept by a browser or proxy cache:
-    after logout, Back must not show a mentor's case list."""
+class HeaderEditor:
+    """An ASGI middleware that edits the headers of every HTTP answer as it starts; a subclass
+    says how in `edit`, which sees the request's scope (its path and state)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        raise NotImplementedError
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        state: dict[str, Any] = scope.setdefault("state", {})
+        # Created here so that what the routes put in the request's state is seen in `edit`.
+        scope.setdefault("state", {})
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and (
-                state.get("login") is not None or scope["path"] == LOGIN_PATH
-            ):
-                MutableHeaders(scope=message)["Cache-Control"] = "no-store"
+        async def send_edited(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self.edit(scope, MutableHeaders(scope=message))
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, send_edited)
+
+
+class NoStoreForStaff(HeaderEditor):
+    """Signed-in pages and the login page must not be kept by a browser or proxy cache:
+    after logout, Back must not show a mentor's case list."""
+
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        state: dict[str, Any] = scope["state"]
+        if state.get("login") is not None or scope["path"] == LOGIN_PATH:
+            headers["Cache-Control"] = "no-store"

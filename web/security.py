@@ -6,9 +6,10 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from application.partners.schemas import Partner
+from web.middleware import HeaderEditor
 
 # Pages load scripts, styles and fonts from /static only (no inline script or style
 # attribute; a script may still set styles through the DOM). `data:` images cover small
@@ -42,29 +43,16 @@ def embed_csp(partner: Partner) -> str:
     return _render({**_PAGE_POLICY, "frame-ancestors": tuple(partner.allowed_origins) or ("'none'",)})
 
 
-class SecurityHeaders:
+class SecurityHeaders(HeaderEditor):
     """Adds nosniff to every answer, and Referrer-Policy plus the page CSP to HTML and
     JavaScript answers whose route did not set a CSP of its own (as /embed does)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                content_type = headers.get("content-type", "").lower()
-                if any(kind in content_type for kind in _GUARDED_TYPES):
-                    headers.setdefault("Referrer-Policy", REFERRER_POLICY)
-                    headers.setdefault("Content-Security-Policy", PAGE_CSP)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        content_type = headers.get("content-type", "").lower()
+        if any(kind in content_type for kind in _GUARDED_TYPES):
+            headers.setdefault("Referrer-Policy", REFERRER_POLICY)
+            headers.setdefault("Content-Security-Policy", PAGE_CSP)
 
 
 def install_security_headers(app: FastAPI) -> None:
