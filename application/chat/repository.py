@@ -155,6 +155,19 @@ def load_events(db: Session, *, session_id: str) -> list[dict[str, Any]]:
     return list(db.scalars(statement))
 
 
+def load_log(db: Session, *, session_id: str) -> tuple[list[dict[str, Any]], int]:
+    """The session's events and the seq of the last one (0 for none), read in one statement:
+    on PostgreSQL each statement of a transaction may see a later commit than the one before,
+    so a count read separately could disagree with the events."""
+    statement = (
+        select(SessionEventRow.seq, SessionEventRow.payload)
+        .where(SessionEventRow.session_id == session_id)
+        .order_by(SessionEventRow.seq)
+    )
+    rows = db.execute(statement).all()
+    return [payload for _, payload in rows], rows[-1].seq if rows else 0
+
+
 def find_posted(db: Session, *, session_id: str, client_message_id: str) -> dict[str, Any] | None:
     statement = select(PostedMessageRow.turn).where(
         PostedMessageRow.session_id == session_id,

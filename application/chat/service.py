@@ -110,7 +110,7 @@ class ChatService:
             taken = step(self.replay(stored))
             return [event_to_dict(e) for e in taken.events], taken.turn.model_dump(mode="json")
 
-        turn, _ = post_message(self._writer, session_id=session_id, client_message_id=message_id, handle=handle)
+        turn, _ = post_message(self._writer, self._reader, session_id=session_id, client_message_id=message_id, handle=handle)
         return Turn.model_validate(turn)
 
     def state(self, *, session_id: str, token: str) -> DialogueState:

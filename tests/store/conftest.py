@@ -69,3 +69,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def factory(engine: Engine) -> sessionmaker[Session]:
     return session_factory(engine)
+
+
+@pytest.fixture
+def reader(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that read a snapshot without the write lock, as the chat service's reader."""
+    return session_factory(engine, read_only=True)

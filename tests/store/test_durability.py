@@ -35,7 +35,7 @@ while True:
 
 @pytest.mark.timeout(120)
 def test_killed_writer_keeps_every_committed_event(
-    engine: Engine, factory: sessionmaker[Session], database_url: str
+    engine: Engine, factory: sessionmaker[Session], reader: sessionmaker[Session], database_url: str
 ) -> None:
     writer = subprocess.Popen([sys.executable, "-c", WRITER, database_url], stdout=subprocess.PIPE, text=True)
     assert writer.stdout is not None
@@ -67,6 +67,7 @@ def test_killed_writer_keeps_every_committed_event(
     # Nothing the dead writer held blocks the next message.
     turn, created = posting.post_message(
         factory,
+        reader,
         session_id=session_id,
         client_message_id="after-kill",
         handle=lambda events: ([{"type": "user_uttered", "seen": len(events)}], {"seen": len(events)}),
