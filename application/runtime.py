@@ -4,6 +4,7 @@ and the feature services from settings, once per process. Nothing here decides a
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
+from sqlalchemy import Engine as DatabaseEngine
 
 from application.accounts import AccountService
 from application.cases.service import CaseService, brief_builder
@@ -13,7 +14,7 @@ from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.settings import Settings
-from application.store.database import session_factory
+from application.store.database import Timeouts, session_factory
 from application.store.migrate import migrated_engine
 from assistant.answering import ServiceFacts, SideAnswerer
 from assistant.engine import Engine
@@ -42,6 +43,8 @@ class Runtime:
     knowledge: LiveKnowledge
     casework: CaseworkService
     access_log: AccessLog
+    # The store's engine, for the readiness probe.
+    database: DatabaseEngine
 
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
@@ -60,7 +63,7 @@ def abstention(settings: Settings) -> Abstention:
 
 def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
     # Safe at every start: brings the database to the current schema.
-    database = migrated_engine(settings.effective_database_url)
+    database = migrated_engine(settings.effective_database_url, database_timeouts(settings))
     writer, reader = session_factory(database), session_factory(database, read_only=True)
     # Staff edits saved in the database overlay the shipped entry and mentor files.
     shipped = Shipped.load(settings.knowledge_dir, settings.seeds_dir)
@@ -87,7 +90,13 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         knowledge=knowledge,
         casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
         access_log=AccessLog(writer),
+        database=database,
     )
+
+
+def database_timeouts(settings: Settings) -> Timeouts:
+    return Timeouts(sqlite_busy_ms=settings.sqlite_busy_timeout_ms, connect_s=settings.database_connect_timeout_s,
+                    statement_ms=settings.database_statement_timeout_ms)
 
 
 def service_facts(settings: Settings) -> ServiceFacts:

@@ -35,6 +35,18 @@ class Settings(BaseSettings):
         default=None, description="Override the calibrated answerability threshold (0–1)"
     )
 
+    database_connect_timeout_s: int = Field(
+        default=5, ge=2, le=120, description="PostgreSQL: seconds to set up a connection (or wait for a free one in the "
+        "pool) before the request is answered 503"
+    )
+    database_statement_timeout_ms: int = Field(
+        default=15_000, ge=100, description="PostgreSQL: milliseconds any one statement may run (statement_timeout)"
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=5_000, ge=0, description="SQLite: milliseconds a writer waits for the file's write lock before the "
+        "request is answered 503"
+    )
+
     redis_url: str | None = Field(
         default=None,
         description="Redis for rate-limit counters shared by several workers, e.g. redis://127.0.0.1:6379/0; "

@@ -1,6 +1,7 @@
 """Turn latency of the dialogue engine in process, and HTTP throughput of the real service.
 
     .venv/bin/python bench/turn_latency.py [--conversations 300] [--sessions 20] [--messages 15]
+                                           [--data-dir DIR] [--skip-in-process] [--skip-http]
 
 (a) In process: builds the runtime in a temporary data directory, then drives the real engine
 through `--conversations` scripted conversations, cycling the cases of
@@ -12,8 +13,10 @@ as JSON dicts), so a turn's time is replay + `Engine.advance`. Turns in which th
 the knowledge base are reported separately as side-question turns.
 
 (b) Over HTTP: starts `.venv/bin/intake serve --host 127.0.0.1 --port <free port>` as a
-subprocess with INTAKE_DATA_DIR set to a fresh temporary directory (so the first start builds
-the index; /health is awaited for up to `--start-timeout` s). Then `--sessions` concurrent
+subprocess with INTAKE_DATA_DIR set to a fresh temporary directory (or `--data-dir`, kept
+between runs; a new directory's first start builds the index; /health is awaited for up to `--start-timeout` s) and the rate limits raised out of
+reach (BENCH_RATE_LIMITS: all workers share the one loopback address, which the shipped
+limits would refuse after 5 sessions a minute); no other INTAKE_* variable is passed on. Then `--sessions` concurrent
 workers (threads, one httpx client each) each create a session and post `--messages` scripted
 messages with unique client_message_ids; afterwards the same number of requests is made to
 GET /health by as many concurrent workers. Both are printed side by side. The load stops after
@@ -57,6 +60,12 @@ SIDE_QUESTIONS = {
     "ko": ["스마트공장 지원사업이 뭐예요?", "정책자금은 어떻게 신청하나요?", "이노베이션 멘토는 몇 달 동안 와주나요?",
            "수출 지원은 어떤 게 있어요?"],
     "en": ["What is the smart factory support program?", "How do I apply for the policy fund?"],
+}
+# The bench's own loopback server only: limits no bench run reaches.
+BENCH_RATE_LIMITS = {
+    "INTAKE_RATE_LIMIT_SESSIONS": "100000/minute",
+    "INTAKE_RATE_LIMIT_MESSAGES": "100000/minute",
+    "INTAKE_RATE_LIMIT_RESUME": "100000/minute",
 }
 SIDE_EVERY = 4  # every fourth conversation / session asks one side question …
 SIDE_AFTER = 2  # … after this many scripted answers
@@ -152,7 +161,10 @@ def run_in_process(cases: list[ConversationCase], conversations: int) -> None:
         print(f"runtime built in {time.perf_counter() - started:.1f} s (full index in an empty dir)")
         engine = runtime.engine
         counter = CountingKnowledge(runtime.retriever)
+        # Side questions search through the answerer, understanding through the engine: both
+        # are counted, so a turn that searched for either is reported apart.
         engine.knowledge = counter
+        engine.answerer.search = counter
         times = TurnTimes()
         started = time.perf_counter()
         for index in range(conversations):
@@ -332,13 +344,16 @@ def health_load(base: str, workers: int, total: int, deadline: float) -> LoadRes
 
 
 def run_http(cases: list[ConversationCase], sessions: int, messages: int, time_limit: float,
-             start_timeout: float) -> None:
+             start_timeout: float, data_dir: Path | None) -> None:
     print("== (b) HTTP: real service as a subprocess ==")
     with tempfile.TemporaryDirectory(prefix="intake-bench-http-", ignore_cleanup_errors=True) as tmp:
         port = free_port()
         base = f"http://{HOST}:{port}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
-        env["INTAKE_DATA_DIR"] = str(Path(tmp) / "data")
+        env["INTAKE_DATA_DIR"] = str(data_dir or Path(tmp) / "data")
+        # Every bench worker comes from 127.0.0.1, one client address to the rate limiter:
+        # the shipped per-address limits would refuse most session creations with 429.
+        env.update(BENCH_RATE_LIMITS)
         log_path = Path(tmp) / "server.log"
         command = [str(intake_command()), "serve", "--host", HOST, "--port", str(port)]
         with log_path.open("wb") as log:
@@ -347,7 +362,7 @@ def run_http(cases: list[ConversationCase], sessions: int, messages: int, time_l
         try:
             print(f"started {' '.join(command[1:])} (pid {server.pid}), INTAKE_DATA_DIR={env['INTAKE_DATA_DIR']}")
             up = wait_for_health(base, server, start_timeout)
-            print(f"/health answered after {up:.1f} s (first start: full index build)")
+            print(f"/health answered after {up:.1f} s (a new data directory: full index build)")
             print(f"load average before the load: {load_average()}")
             deadline = time.monotonic() + time_limit
             chat = message_load(base, cases, sessions, messages, deadline)
@@ -395,6 +410,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--messages", type=int, default=15)
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds for the HTTP load")
     parser.add_argument("--start-timeout", type=float, default=180.0, help="seconds to wait for /health")
+    parser.add_argument("--data-dir", type=Path, help="the HTTP server's INTAKE_DATA_DIR, kept between runs so "
+                        "that only the first one builds the index; default: a fresh temporary directory")
     parser.add_argument("--skip-in-process", action="store_true")
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args(argv)
@@ -405,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_in_process(cases, args.conversations)
         print()
     if not args.skip_http:
-        run_http(cases, args.sessions, args.messages, args.time_limit, args.start_timeout)
+        run_http(cases, args.sessions, args.messages, args.time_limit, args.start_timeout, args.data_dir)
     print(f"load average at end: {load_average()}")
 
 

@@ -5,7 +5,7 @@ from retrieval.answerability import Abstention
 from retrieval.embeddings import EmbedderError, load_embedder
 from retrieval.models import Citation, SearchResponse, SearchResult
 from retrieval.search import EntryFilter, Fusion, Retriever
-from retrieval.store import SyncReport, VectorIndex, chroma_client
+from retrieval.store import IndexUnavailable, SyncReport, VectorIndex, chroma_client
 
 __all__ = [
     "Abstention",
@@ -13,6 +13,7 @@ __all__ = [
     "EmbedderError",
     "EntryFilter",
     "Fusion",
+    "IndexUnavailable",
     "Retriever",
     "SearchResponse",
     "SearchResult",

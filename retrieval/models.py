@@ -26,6 +26,8 @@ class SearchResponse(BaseModel):
     query: str
     answerable: bool
     results: list[SearchResult]
+    # The passage index (a Chroma server) did not answer: ranked by keywords and names only.
+    lexical_only: bool = False
 
     def citations(self) -> list[Citation]:
         return [Citation(id=r.id, name=r.name, source=r.source) for r in self.results]

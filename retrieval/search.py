@@ -2,6 +2,7 @@
 entry, exact names first, and a verdict on whether the knowledge base answers at all."""
 
 import copy
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,8 +15,10 @@ from retrieval.aliases import AliasHit, AliasMatcher
 from retrieval.answerability import Abstention, OutOfScope, asked_figures, stated_figures
 from retrieval.lexical import LexicalIndex
 from retrieval.models import SearchResponse, SearchResult
-from retrieval.store import PassageHit, PassageSearch
+from retrieval.store import IndexUnavailable, PassageHit, PassageSearch
 from retrieval.tokenize import terms
+
+log = logging.getLogger(__name__)
 
 EntryFilter = Callable[[Entry], bool]
 QUERY_CACHE_SIZE = 2048
@@ -122,7 +125,14 @@ class Retriever:
 
         if vector is None:
             vector = self._query_vector(query)
-        hits = self._index.search(vector, n=max(120, 24 * k), kind=kind)
+        try:
+            hits = self._index.search(vector, n=max(120, 24 * k), kind=kind)
+            lexical_only = False
+        except IndexUnavailable as exc:
+            # Owners keep talking while the Chroma server is down; the answer says the search
+            # was by keywords only.
+            log.warning("passage index unavailable, searching by keywords only: %s", exc)
+            hits, lexical_only = [], True
         profile: dict[str, float] = {}
         detail: dict[str, PassageHit] = {}
         quoted: dict[str, PassageHit] = {}
@@ -177,7 +187,7 @@ class Retriever:
             out_of_scope=self._out_of_scope.closeness(vector),
             missing_figure=bool(asked_figures(query) - corpus.figures[results[0].id]),
         )
-        return SearchResponse(query=query, answerable=answerable, results=results)
+        return SearchResponse(query=query, answerable=answerable, results=results, lexical_only=lexical_only)
 
     def _result(
         self,

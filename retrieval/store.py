@@ -7,6 +7,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
@@ -22,6 +23,10 @@ Progress = Callable[[int, int, str], None]
 # over a few thousand rows takes well under a millisecond, a Chroma query about ten. Chroma
 # stays the store of record; larger indexes are searched with its ANN query.
 IN_MEMORY_LIMIT = 50_000
+
+
+class IndexUnavailable(Exception):
+    """The Chroma server did not answer (down, unreachable, timed out)."""
 
 
 @dataclass
@@ -47,7 +52,8 @@ class PassageHit:
 
 
 class PassageSearch(Protocol):
-    """What the retriever needs of an index: the passages closest to a query vector."""
+    """What the retriever needs of an index: the passages closest to a query vector. Raises
+    IndexUnavailable when the index cannot be reached."""
 
     def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]: ...
 
@@ -144,7 +150,14 @@ class VectorIndex:
         )
 
     def sync(self, entries: dict[str, Entry], progress: Progress | None = None) -> SyncReport:
-        """Re-embeds only entries whose content hash changed and drops deleted ones."""
+        """Re-embeds only entries whose content hash changed and drops deleted ones. Raises
+        IndexUnavailable when a Chroma server does not answer."""
+        try:
+            return self._sync(entries, progress)
+        except httpx.TransportError as exc:
+            raise IndexUnavailable(str(exc)) from exc
+
+    def _sync(self, entries: dict[str, Entry], progress: Progress | None) -> SyncReport:
         report = SyncReport()
         indexed = self.indexed_hashes()
         stale = [entry_id for entry_id in indexed if entry_id not in entries]
@@ -211,11 +224,14 @@ class VectorIndex:
         n = min(n, self.count())
         if n <= 0:
             return []
-        if self.count() <= IN_MEMORY_LIMIT:
-            return self._loaded().search(vector, n, kind)
-        found = self._store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=n, filter={"kind": kind} if kind else None
-        )
+        try:
+            if self.count() <= IN_MEMORY_LIMIT:
+                return self._loaded().search(vector, n, kind)
+            found = self._store.similarity_search_by_vector_with_relevance_scores(
+                vector, k=n, filter={"kind": kind} if kind else None
+            )
+        except httpx.TransportError as exc:
+            raise IndexUnavailable(str(exc)) from exc
         # With the cosine space Chroma reports a distance, 1 - cosine similarity.
         return [
             PassageHit(

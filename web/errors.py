@@ -3,6 +3,7 @@ layer's own below) becomes `{"error": {"code", "message"}}` with the class's sta
 routes, or the error page with the message for the pages. The message is the error's text in
 prompts/errors/<lang>.yaml; only here does any of it meet HTTP."""
 
+import logging
 from typing import ClassVar
 
 from fastapi import FastAPI, Request
@@ -11,8 +12,10 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from application.errors import AppError
+from application.store.errors import DatabaseError, is_unavailable
 from prompts import Lang
 from prompts.errors import load_error_prompts
+from retrieval import IndexUnavailable
 from web.locale import error_lang
 from web.templating import templates
 
@@ -32,6 +35,11 @@ _CODES = {
 JSON_PREFIXES = ("/api/", "/owner-copy/")
 # The staff pages speak Korean only.
 PAGE_LANG: Lang = "ko"
+
+
+log = logging.getLogger(__name__)
+# Seconds a client waits before sending again what a database or index outage refused.
+RETRY_AFTER_OUTAGE = 5
 
 
 # --- the web layer's own refusals -----------------------------------------------------------
@@ -119,6 +127,17 @@ class ResumeRateLimited(RateLimited):
     text = "rate_limited_resume"
 
 
+class Unavailable(WebError):
+    """The database or the passage index did not answer in time, refused, or is full; the
+    request's transaction was rolled back, so sending it again is safe."""
+
+    code = "unavailable"
+    status = 503
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(f"unavailable: {cause}", headers={"Retry-After": str(RETRY_AFTER_OUTAGE)})
+
+
 class FileNotFound(WebError):
     code = "not_found"
     status = 404
@@ -175,6 +194,20 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _CODES.get(exc.status_code, "error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    # Handled here rather than as a 500 also keeps the client's keep-alive connection: the
+    # catch-all below re-raises to the server, which then closes it.
+    @app.exception_handler(DatabaseError)
+    async def _database(request: Request, exc: DatabaseError) -> Response:
+        if not is_unavailable(exc):
+            raise exc  # a bug, not an outage: the catch-all answers 500 and the server logs it
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, Unavailable(f"database: {type(exc).__name__}"))
+
+    @app.exception_handler(IndexUnavailable)
+    async def _index(request: Request, exc: IndexUnavailable) -> Response:
+        log.warning("passage index unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, Unavailable("passage index"))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -24,6 +24,8 @@ from application.settings import Settings
 log = logging.getLogger(__name__)
 
 MEMORY = "memory://"
+# Seconds a Redis call may take: a hung Redis must cost a request this much, not a worker thread.
+REDIS_TIMEOUT = 0.5
 
 
 @lru_cache(maxsize=32)
@@ -44,7 +46,13 @@ class RateLimiter:
             _items(rule)  # a mistyped rule stops the start, not the first request
         self.rules = dict(rules)
         self.storage_uri = storage_uri
-        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri, wrap_exceptions=True))
+        timeouts = ({"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
+                    if storage_uri.startswith("redis") else {})
+        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri, wrap_exceptions=True, **timeouts))
+        # While the shared storage (Redis) fails, requests are counted here instead: per process,
+        # so with N workers a client gets up to N times its budget, but never an unlimited one.
+        self._fallback = MovingWindowRateLimiter(storage_from_string(MEMORY))
+        self._storage_down = False
         self._namespace = namespace
 
     @classmethod
@@ -69,18 +77,27 @@ class RateLimiter:
         return self._check(scope, key, count=False)
 
     def _check(self, scope: Scope, key: str, *, count: bool) -> int | None:
+        try:
+            retry_after = self._check_with(self._limiter, scope, key, count=count)
+        except StorageError:
+            # A Redis outage must neither stop every owner's chat nor open the door to password
+            # and resume-code guessing: the request is counted in this process meanwhile.
+            if not self._storage_down:
+                log.warning("rate-limit storage %s failed; counting in this process until it is back",
+                            self.storage_uri, exc_info=True)
+            self._storage_down = True
+            return self._check_with(self._fallback, scope, key, count=count)
+        if self._storage_down:
+            log.warning("rate-limit storage %s is back", self.storage_uri)
+            self._storage_down = False
+        return retry_after
+
+    def _check_with(self, limiter: MovingWindowRateLimiter, scope: Scope, key: str, *, count: bool) -> int | None:
         now = time.time()
         for item in _items(self.rules[scope]):
-            try:
-                within = (self._limiter.hit if count else self._limiter.test)(item, self._namespace, scope, key)
-                if within:
-                    continue
-                stats = self._limiter.get_window_stats(item, self._namespace, scope, key)
-            except StorageError:
-                # The limits guard against abuse; a Redis outage must not stop every owner's
-                # chat, so the request goes through and the outage is logged.
-                log.exception("rate-limit storage %s failed; request not counted", self.storage_uri)
-                return None
+            if (limiter.hit if count else limiter.test)(item, self._namespace, scope, key):
+                continue
+            stats = limiter.get_window_stats(item, self._namespace, scope, key)
             return max(1, math.ceil(stats.reset_time - now))
         return None
 

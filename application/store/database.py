@@ -1,6 +1,7 @@
 """Engines and sessions for the store: SQLite (one file, the default) or PostgreSQL."""
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +9,21 @@ from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """How long the store waits on the database before the request fails (and is answered
+    503) instead of hanging until every worker thread is stuck. None: wait as long as it takes
+    (migrations, whose lock waits and table rewrites may be long)."""
+
+    # SQLite: how long a writer waits for the file's write lock ("database is locked" after).
+    sqlite_busy_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    # PostgreSQL: the whole connection set-up (libpq connect_timeout, whole seconds, at least 2),
+    # and how long a free connection of the pool is waited for.
+    connect_s: int | None = None
+    # PostgreSQL: any one statement (statement_timeout, enforced by the server).
+    statement_ms: int | None = None
 # Execution option of read-only sessions: on SQLite they get a plain (deferred) BEGIN, which in
 # WAL mode reads a snapshot without taking the write lock.
 READ_ONLY = "intake_read_only"
@@ -18,10 +34,11 @@ def _dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
+    timeouts = timeouts or Timeouts()
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, json_serializer=_dump_json)
+        return create_engine(url, pool_pre_ping=True, json_serializer=_dump_json, **_postgres_timeouts(url, timeouts))
 
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -35,7 +52,7 @@ def make_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             # First, so that switching a new file to WAL also waits for a process doing the same.
-            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={int(timeouts.sqlite_busy_ms)}")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             # FULL, not WAL's usual NORMAL: an acknowledged turn must survive a power cut too.
@@ -53,6 +70,25 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _postgres_timeouts(url: str, timeouts: Timeouts) -> dict[str, Any]:
+    """create_engine arguments; a connect_timeout written into the URL wins over the setting,
+    and the URL's own `options` (a search_path, say) are kept."""
+    query = make_url(url).query
+    arguments: dict[str, Any] = {}
+    connect_args: dict[str, Any] = {}
+    if timeouts.connect_s is not None:
+        arguments["pool_timeout"] = timeouts.connect_s
+        if "connect_timeout" not in query:
+            connect_args["connect_timeout"] = timeouts.connect_s
+    if timeouts.statement_ms is not None:
+        given = query.get("options", "")
+        options = [*([given] if isinstance(given, str) else given), f"-c statement_timeout={int(timeouts.statement_ms)}"]
+        connect_args["options"] = " ".join(option for option in options if option)
+    if connect_args:
+        arguments["connect_args"] = connect_args
+    return arguments
 
 
 def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:

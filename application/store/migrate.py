@@ -7,7 +7,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
-from application.store.database import make_engine
+from application.store.database import Timeouts, make_engine
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 
@@ -23,8 +23,8 @@ def upgrade_database(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
-def migrated_engine(url: str) -> Engine:
+def migrated_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
     """The database brought to the current schema, connected: what every entry point (the
-    service, each command) opens first."""
+    service, each command) opens first. The upgrade itself waits as long as it takes."""
     upgrade_database(url)
-    return make_engine(url)
+    return make_engine(url, timeouts)

@@ -69,7 +69,10 @@ class SideAnswerer:
             answer.candidates = candidates
         else:
             answer = SideAnswer(kind="abstain", key="abstain", messages=[prompts.abstain], candidates=candidates)
-        return self._unless_repeated(answer, asked_before, prompts)
+        answer = self._unless_repeated(answer, asked_before, prompts)
+        if response is not None and response.lexical_only and answer.kind not in ("service", "smalltalk"):
+            answer.messages = [*answer.messages, prompts.lexical_only]
+        return answer
 
     def _search(self, question: str, lang: Lang) -> SearchResponse | None:
         """The asking sentences are searched; the whole message only for a name they lack

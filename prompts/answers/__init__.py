@@ -64,6 +64,7 @@ class AnswerPrompts(BaseModel):
     repeated: str
     smalltalk: str
     abstain: str
+    lexical_only: str = Field(description="Added to an answer searched by keywords only (the passage index was down)")
 
     allowed: ClassVar[dict[str, frozenset[str]]] = {
         **{name: FACTS for name in SERVICES},
@@ -77,7 +78,8 @@ class AnswerPrompts(BaseModel):
     def _known_placeholders(self) -> "AnswerPrompts":
         texts: list[tuple[str, object]] = [(name, getattr(self.services, name)) for name in SERVICES]
         texts += [(name, getattr(self, name)) for name in ("found", "missing", "match", "repeated", "mentor",
-                                                             "smalltalk", "abstain", "program", "vendor")]
+                                                             "smalltalk", "abstain", "lexical_only", "program",
+                                                             "vendor")]
         check_placeholders(texts, type(self).allowed)
         return self
 

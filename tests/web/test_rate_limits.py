@@ -3,6 +3,7 @@ language. Each test builds its own app with small limits, so the shared client i
 the Redis-backed limiter runs against the real Redis at 127.0.0.1:6379."""
 
 import logging
+import socket
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -140,13 +141,33 @@ def test_checking_without_counting(storage: str, redis_namespace: str) -> None:
     assert limiter.retry_after("login", "b@example.com") is None
 
 
-def test_unreachable_redis_lets_requests_through_and_logs(caplog: pytest.LogCaptureFixture) -> None:
-    # Port 1 on loopback: nothing listens, so every Redis call fails at once.
-    limiter = RateLimiter({"messages": "1/minute"}, "redis://127.0.0.1:1/0", namespace="unreachable")
-    with caplog.at_level(logging.ERROR, logger="web.ratelimit"):
+def closed_port() -> int:
+    """A loopback port nothing listens on: bound once to find it free, then closed."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_unreachable_redis_counts_in_the_process_and_warns_once(caplog: pytest.LogCaptureFixture) -> None:
+    limiter = RateLimiter({"login": "2/minute", "messages": "1/minute"}, f"redis://127.0.0.1:{closed_port()}/0",
+                          namespace="unreachable")
+    with caplog.at_level(logging.WARNING, logger="web.ratelimit"):
+        assert limiter.retry_after("login", "a@example.com") is None
+        assert limiter.hit("login", "a@example.com") is None
+        assert limiter.hit("login", "a@example.com") is None
+        assert limiter.retry_after("login", "a@example.com") is not None
         assert limiter.hit("messages", "s1") is None
-        assert limiter.hit("messages", "s1") is None
-    assert "rate-limit storage" in caplog.text
+        assert limiter.hit("messages", "s1") is not None
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "rate-limit storage" in r.message]
+    assert len(warnings) == 1 and "counting in this process" in warnings[0].message
+
+
+def test_resume_codes_stay_limited_while_redis_is_down(settings: Settings, runtime: Runtime) -> None:
+    down = f"redis://127.0.0.1:{closed_port()}/0"
+    with limited_client(settings, runtime, redis_url=down, rate_limit_resume="2/hour") as client:
+        for _ in range(2):
+            assert client.post("/api/sessions/resume", json={"code": "2222-2222"}).status_code == 404
+        assert_throttled(client.post("/api/sessions/resume", json={"code": "2222-2222"}), "잠시 뒤에")
 
 
 def test_mistyped_rule_fails_at_start() -> None:

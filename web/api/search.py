@@ -3,7 +3,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from web.deps import RetrieverDep
 
@@ -21,6 +21,8 @@ class SearchHit(BaseModel):
 class SearchAnswer(BaseModel):
     answerable: bool
     results: list[SearchHit]
+    lexical_only: bool = Field(default=False, description="The passage index did not answer: ranked by keywords "
+                               "and names only")
 
 
 @router.get("/api/search", response_model=SearchAnswer)
@@ -34,4 +36,5 @@ def search(
     return SearchAnswer(
         answerable=response.answerable,
         results=[SearchHit.model_validate(r.model_dump()) for r in response.results],
+        lexical_only=response.lexical_only,
     )
