@@ -13,15 +13,17 @@ as JSON dicts), so a turn's time is replay + `Engine.advance`. Turns in which th
 the knowledge base are reported separately as side-question turns.
 
 (b) Over HTTP: starts `.venv/bin/intake serve --host 127.0.0.1 --port <free port>` as a
-subprocess with INTAKE_DATA_DIR set to a fresh temporary directory (or `--data-dir`, kept
-between runs; a new directory's first start builds the index; /health is awaited for up to `--start-timeout` s) and the rate limits raised out of
-reach (BENCH_RATE_LIMITS: all workers share the one loopback address, which the shipped
-limits would refuse after 5 sessions a minute); no other INTAKE_* variable is passed on. Then `--sessions` concurrent
-workers (threads, one httpx client each) each create a session and post `--messages` scripted
-messages with unique client_message_ids; afterwards the same number of requests is made to
-GET /health by as many concurrent workers. Both are printed side by side. The load stops after
-`--time-limit` s, talks only to 127.0.0.1, and the server is terminated at the end, also on
-error or Ctrl-C. The load generator shares the machine's CPUs with the server.
+subprocess with INTAKE_DATA_DIR set to a fresh temporary directory, or to `--data-dir`, kept
+between runs (a new directory's first start builds the index; /health is awaited for up to
+`--start-timeout` s). The server gets no other INTAKE_* variable than BENCH_RATE_LIMITS, which
+raise the rate limits out of reach: every bench worker comes from 127.0.0.1, one client
+address, which the shipped limits would refuse after 5 new sessions a minute. Then
+`--sessions` concurrent workers (threads, one httpx client each) each create a session and post
+`--messages` scripted messages with unique client_message_ids; afterwards the same number of
+requests is made to GET /health by as many concurrent workers. Both are printed side by side.
+The load stops after `--time-limit` s, talks only to 127.0.0.1, and the server is terminated
+at the end, also on error or Ctrl-C. The load generator shares the machine's CPUs with the
+server.
 
 Prints figures; this is not a test.
 """

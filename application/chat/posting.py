@@ -5,7 +5,9 @@ A turn is computed outside any write transaction: the session's events are read 
 snapshot, the handler runs on them with no lock held, and the result is committed only if the
 session still has the events it was computed on (a compare and swap on its event count). A slow
 turn therefore holds up its own session and no other; on SQLite, whose write lock covers the
-whole file, the write transaction lasts only as long as the inserts."""
+whole file, the write transaction lasts only as long as the inserts, and the inserts of
+messages posted at the same moment share one transaction and one sync to disk
+(store.group_commit)."""
 
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from application.chat import repository
 from application.chat.errors import ConcurrentUpdate, SessionNotFound
+from application.store.group_commit import group_commit
 
 Event = dict[str, Any]
 Turn = dict[str, Any]
@@ -97,8 +100,7 @@ def _post_once(
 
     new_events, turn = handle(events)
 
-    # begin() commits on success and rolls back on any exception, ConcurrentUpdate included.
-    with writer.begin() as db:
+    def record(db: Session) -> tuple[Turn, bool]:
         # A twin of this message (another tab, a resend) may have committed meanwhile.
         stored = repository.find_posted(db, session_id=session_id, client_message_id=client_message_id)
         if stored is not None:
@@ -111,4 +113,7 @@ def _post_once(
             client_message_id=client_message_id,
             turn=turn,
         )
-    return turn, True
+        return turn, True
+
+    # Rolled back alone on any exception, ConcurrentUpdate included; returns once committed.
+    return group_commit(writer).run(record)

@@ -12,6 +12,7 @@ from application.chat import repository
 from application.chat.errors import NotFinished, SessionNotFound, TokenRefused, UnknownResumeCode
 from application.chat.posting import post_message
 from application.chat.schemas import ResumedSession, SessionSnapshot, StartedSession
+from application.store.group_commit import group_commit
 from application.store.models import utc_now
 from assistant.engine import Engine, Step
 from assistant.events import BotUttered, event_from_dict, event_to_dict
@@ -47,7 +48,8 @@ class ChatService:
     def start(self, *, lang: Lang, partner: str | None) -> StartedSession:
         step = self.engine.start(lang, partner)
         token = repository.new_token()
-        with self._writer.begin() as db:
+
+        def record(db: Session) -> tuple[str, str]:
             row = repository.create_session(db, lang=lang, partner=partner, token=token)
             repository.append(
                 db,
@@ -57,8 +59,9 @@ class ChatService:
                 client_message_id=START_MESSAGE_ID,
                 turn=step.turn.model_dump(mode="json"),
             )
-            code = repository.assign_resume_code(db, session_id=row.id)
-            session_id = row.id
+            return row.id, repository.assign_resume_code(db, session_id=row.id)
+
+        session_id, code = group_commit(self._writer).run(record)
         return StartedSession(session_id=session_id, token=token, turn=step.turn,
                               resume_code=repository.format_resume_code(code))
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import pytest
 from sqlalchemy import Engine, event
 
 from application.chat.service import ChatService
@@ -70,10 +69,11 @@ def assert_unavailable(status: int, headers: dict[str, str], body: Any) -> None:
 
 def assert_outage_answered(connection: http.client.HTTPConnection, within: float) -> None:
     """A new chat, the probes, and one more request on the same connection."""
-    socket_before = connection.sock
     started = time.monotonic()
     assert_unavailable(*call(connection, "POST", "/api/sessions", {"lang": "ko"}))
     assert time.monotonic() - started < within
+    socket_before = connection.sock
+    assert socket_before is not None
     started = time.monotonic()
     status, _, body = call(connection, "GET", "/health/ready")
     assert time.monotonic() - started < 5
@@ -88,7 +88,6 @@ def closed_port() -> int:
     return free_port()
 
 
-@pytest.mark.timeout(120)
 def test_database_that_refuses(settings: Settings, runtime: Runtime) -> None:
     refused = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{closed_port()}/test", SHORT)
     with served(settings, on_database(runtime, refused)) as connection:
@@ -124,7 +123,6 @@ def silent_server() -> Iterator[int]:
         thread.join(timeout=10)
 
 
-@pytest.mark.timeout(120)
 def test_database_that_accepts_and_never_answers(settings: Settings, runtime: Runtime) -> None:
     with silent_server() as port:
         hung = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/test", SHORT)
@@ -133,7 +131,6 @@ def test_database_that_accepts_and_never_answers(settings: Settings, runtime: Ru
             assert_outage_answered(connection, within=10)
 
 
-@pytest.mark.timeout(120)
 def test_sqlite_locked_past_the_busy_timeout(settings: Settings, runtime: Runtime, tmp_path: Path) -> None:
     database = migrated_engine(f"sqlite:///{tmp_path / 'intake.sqlite3'}", SHORT)
     with served(settings, on_database(runtime, database)) as connection, database.connect() as holder:
@@ -147,7 +144,6 @@ def test_sqlite_locked_past_the_busy_timeout(settings: Settings, runtime: Runtim
         assert call(connection, "POST", "/api/sessions", {"lang": "ko"})[0] == 201
 
 
-@pytest.mark.timeout(300)
 def test_full_disk_answers_503_and_loses_nothing_acknowledged(
     settings: Settings, runtime: Runtime, tmp_path: Path
 ) -> None:
