@@ -47,7 +47,7 @@ class RateLimiter:
         self.rules = dict(rules)
         self.storage_uri = storage_uri
         timeouts = ({"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
-                    if storage_uri.startswith("redis") else {})
+                    if storage_uri.startswith(("redis://", "rediss://")) else {})
         self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri, wrap_exceptions=True, **timeouts))
         # While the shared storage (Redis) fails, requests are counted here instead: per process,
         # so with N workers a client gets up to N times its budget, but never an unlimited one.

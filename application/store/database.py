@@ -9,6 +9,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Execution option of read-only sessions: on SQLite they get a plain (deferred) BEGIN, which in
+# WAL mode reads a snapshot without taking the write lock.
+READ_ONLY = "intake_read_only"
 
 
 @dataclass(frozen=True)
@@ -24,9 +27,6 @@ class Timeouts:
     connect_s: int | None = None
     # PostgreSQL: any one statement (statement_timeout, enforced by the server).
     statement_ms: int | None = None
-# Execution option of read-only sessions: on SQLite they get a plain (deferred) BEGIN, which in
-# WAL mode reads a snapshot without taking the write lock.
-READ_ONLY = "intake_read_only"
 
 
 def _dump_json(value: Any) -> str:
