@@ -85,26 +85,29 @@ class Notifier:
     def case_received(self, db: Session, case: CaseRow, brief: NeedsBrief) -> None:
         """A new case: its team's leads and staff; the owner's confirmation."""
         recipients = _unique([*self._leads(db, self._team_of(case)), *_active(db, STAFF)])
-        mails = [self._staff_mail(Kind.case_received, f"{case.id}:{user.id}", case, user) for user in recipients]
+        text = load_staff_prompts().staff.new_case
+        mails = [self._staff_mail(Kind.case_received, text, f"{case.id}:{user.id}", case, user) for user in recipients]
         owner = self._owner_confirmation(case, brief)
         queue(db, [*mails, *([owner] if owner else [])])
 
     def assigned(self, db: Session, case: CaseRow, event: CaseEventRow, mentor: UserRow) -> None:
         company = (case.brief.get("company") or {}).get("name")
         staff = load_staff_prompts().staff
-        queue(db, [self._staff_mail(Kind.assigned, str(_flushed(db, event).id), case, mentor,
+        queue(db, [self._staff_mail(Kind.assigned, staff.assigned, str(_flushed(db, event).id), case, mentor,
                                     actor=event.actor_name, company=company or staff.no_company,
                                     days=self.contact_days)])
 
     def handed_back(self, db: Session, case: CaseRow, event: CaseEventRow) -> None:
         recipients = self._leads(db, case.team) or _active(db, STAFF)
-        key = _flushed(db, event).id
-        queue(db, [self._staff_mail(Kind.handed_back, f"{key}:{user.id}", case, user, mentor=event.actor_name)
+        key, text = _flushed(db, event).id, load_staff_prompts().staff.handed_back
+        queue(db, [self._staff_mail(Kind.handed_back, text, f"{key}:{user.id}", case, user, mentor=event.actor_name)
                    for user in recipients])
 
     def expert_asked(self, db: Session, case: CaseRow, request: AdviceRequestRow, expert: UserRow,
                      asker: str) -> None:
-        queue(db, [self._staff_mail(Kind.expert_asked, str(_flushed(db, request).id), case, expert, asker=asker)])
+        text = load_staff_prompts().staff.expert_asked
+        queue(db, [self._staff_mail(Kind.expert_asked, text, str(_flushed(db, request).id), case, expert,
+                                    asker=asker)])
 
     # --- the daily digest --------------------------------------------------------------------
 
@@ -171,10 +174,10 @@ class Notifier:
         return {"region": label("region", case.region), "industry": label("industry", case.industry),
                 "urgency": label("urgency", case.urgency), "link": self._console + CASE_PATH + case.id}
 
-    def _staff_mail(self, kind: Kind, key: str, case: CaseRow, user: UserRow, **values: object) -> Mail:
-        prompts = load_staff_prompts().staff
-        text = _fill(getattr(prompts, kind.value), **self._facts(case), **values)
-        body = text.body + (f"\n\n{prompts.english}" if case.lang == "en" else "")
+    def _staff_mail(self, kind: Kind, template: MailText, key: str, case: CaseRow, user: UserRow,
+                    **values: object) -> Mail:
+        text = _fill(template, **self._facts(case), **values)
+        body = text.body + (f"\n\n{load_staff_prompts().staff.english}" if case.lang == "en" else "")
         return Mail(key=f"{kind.value}:{key}", kind=kind, case_id=case.id, recipient_id=user.id,
                     to_address=user.email, lang="ko", subject=text.subject, body=_with_footer(body))
 
@@ -273,8 +276,8 @@ class Outbox:
     def counts(self) -> OutboxCounts:
         now = self._clock()
         with self._writer() as db:
-            totals = dict(db.execute(select(NotificationRow.status, func.count()).group_by(NotificationRow.status))
-                          .tuples().all())
+            totals: dict[str, int] = {status: count for status, count in db.execute(
+                select(NotificationRow.status, func.count()).group_by(NotificationRow.status))}
             sending = db.scalar(select(func.count()).select_from(NotificationRow).where(
                 NotificationRow.status == "pending", NotificationRow.lease_until > now)) or 0
         return OutboxCounts(**{s: totals.get(s, 0) for s in STATUSES}, sending=sending)
