@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     )
     smtp_user: str | None = Field(default=None, description="SMTP login; unset: no authentication")
     smtp_password: SecretStr | None = None
+    smtp_ca_file: Path | None = Field(
+        default=None, description="CA certificates (PEM) the SMTP server's certificate is checked against; default: the system's"
+    )
     smtp_timeout_seconds: float = Field(default=30, gt=0, le=300, description="Per SMTP connection")
     mail_from: str | None = Field(default=None, description="Sender address of notifications, e.g. noreply@agency.kr")
     console_url: str = Field(

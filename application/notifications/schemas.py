@@ -3,6 +3,7 @@ has claimed, the SMTP configuration, the delivery policy and what a sender run d
 
 from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
@@ -95,6 +96,7 @@ class SmtpConfig(BaseModel):
     password: SecretStr | None
     timeout: float
     from_address: str
+    ca_file: Path | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "SmtpConfig":
@@ -108,7 +110,7 @@ class SmtpConfig(BaseModel):
             raise MailNotConfigured(f"INTAKE_MAIL_FROM {settings.mail_from!r} is not an address") from None
         return cls(host=settings.smtp_host, port=settings.smtp_port or DEFAULT_PORTS[settings.smtp_security],
                    security=settings.smtp_security, user=settings.smtp_user, password=settings.smtp_password,
-                   timeout=settings.smtp_timeout_seconds, from_address=from_address)
+                   timeout=settings.smtp_timeout_seconds, from_address=from_address, ca_file=settings.smtp_ca_file)
 
     @property
     def domain(self) -> str:

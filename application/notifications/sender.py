@@ -61,7 +61,7 @@ def build_message(mail: Outgoing, config: SmtpConfig, *, now: datetime) -> Email
 
 def deliver(message: EmailMessage, config: SmtpConfig) -> None:
     """One connection per mail: a long-running sender holds no connection the server may have dropped."""
-    context = ssl.create_default_context()
+    context = ssl.create_default_context(cafile=config.ca_file)
     smtp: smtplib.SMTP
     if config.security == "tls":
         smtp = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)

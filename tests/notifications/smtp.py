@@ -89,10 +89,13 @@ def free_port() -> int:
 
 
 class SmtpServer:
-    def __init__(self) -> None:
+    """`options` go to aiosmtpd: ssl_context (implicit TLS), tls_context and require_starttls,
+    authenticator."""
+
+    def __init__(self, **options: Any) -> None:
         self.inbox = Inbox()
         self.port = free_port()
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **options)
 
     def __enter__(self) -> "SmtpServer":
         self._controller.start()

@@ -5,6 +5,7 @@ acceptance and the record losing no mail (the resend carries the same Message-ID
 
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import threading
@@ -12,6 +13,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import trustme
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from pydantic import SecretStr
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
@@ -21,6 +25,7 @@ from application.notifications.models import NotificationRow
 from application.notifications.schemas import Kind, Mail, RunReport
 from application.notifications.sender import Sender, message_id
 from application.notifications.service import Notifier, Outbox, queue
+from application.settings import SmtpSecurity
 from application.store.database import make_engine, session_factory
 from tests.notifications.conftest import CONSOLE, POLICY, SenderClock, smtp_config
 from tests.notifications.smtp import Received, SmtpServer, free_port
@@ -246,3 +251,57 @@ def test_the_configured_port_follows_the_security(security: str) -> None:
     config = SmtpConfig.from_settings(Settings(smtp_host="mail.example.kr", smtp_security=security,
                                                mail_from="noreply@example.kr", _env_file=None))
     assert config.port == {"starttls": 587, "tls": 465}[security] and config.domain == "example.kr"
+
+
+def test_a_worker_sends_what_arrives_until_it_is_stopped(smtp: SmtpServer, writer: sessionmaker[Session],
+                                                         outbox: Outbox, sender_clock: SenderClock) -> None:
+    arrived = threading.Event()
+    smtp.inbox.before_accept = lambda _: arrived.set()
+    stop = threading.Event()
+    worker = threading.Thread(target=sender(outbox, smtp.port, sender_clock).run, args=(stop,),
+                              kwargs={"poll_seconds": 0.1})
+    worker.start()
+    try:
+        put(writer, mail(1))
+        assert arrived.wait(timeout=30)
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert [r.subject for r in smtp.inbox.received] == ["사례 1"] and outbox.counts().sent == 1
+
+
+PASSWORD = "relay-secret-2026"
+
+
+def login(server: object, session: object, envelope: object, mechanism: str, data: object) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"intake", PASSWORD.encode())
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_delivery_over_verified_tls_with_a_login(security: SmtpSecurity, writer: sessionmaker[Session],
+                                                 outbox: Outbox, sender_clock: SenderClock, tmp_path: Path) -> None:
+    authority = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(context)
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    # aiosmtpd offers AUTH only after STARTTLS unless told the implicit-TLS transport is safe.
+    tls = ({"tls_context": context, "require_starttls": True} if security == "starttls"
+           else {"ssl_context": context, "auth_require_tls": False})
+    put(writer, mail(1))
+    with SmtpServer(authenticator=login, auth_required=True, **tls) as server:
+        base = smtp_config(server.port).model_copy(update={"security": security, "user": "intake"})
+        for password, ca, expected in [
+            (PASSWORD, None, RunReport(retried=1)),  # the system's CAs do not know the test's
+            ("wrong", ca_file, RunReport(retried=1)),
+            (PASSWORD, ca_file, RunReport(sent=1)),
+        ]:
+            config = base.model_copy(update={"password": SecretStr(password), "ca_file": ca})
+            sender_clock.advance(seconds=POLICY.retry_max_seconds)
+            assert Sender(outbox, Notifier(console_url=CONSOLE, contact_days=2), config,
+                          clock=sender_clock).run_once() == expected
+        assert [r.subject for r in server.inbox.received] == ["사례 1"]
+    [row] = rows(writer)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 3, None)
