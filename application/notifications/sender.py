@@ -54,8 +54,9 @@ def build_message(mail: Outgoing, config: SmtpConfig, *, now: datetime) -> Email
     message["Message-ID"] = message_id(mail, config.domain)
     # RFC 3834: no vacation replies or other automatic answers to a notification.
     message["Auto-Submitted"] = "auto-generated"
-    message["Content-Language"] = lang
     message.set_content(mail.body)
+    # After set_content, which replaces every Content-* header.
+    message["Content-Language"] = lang
     return message
 
 
