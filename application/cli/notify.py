@@ -34,15 +34,20 @@ def run_command(
     ] = None,
 ) -> None:
     """Send the mails that are due over SMTP and queue the daily overdue digest. Several
-    senders may run at once; none sends a mail another is sending. Without --once it runs
-    until SIGTERM or Ctrl-C, finishing the mail in hand."""
+    senders may run at once; none sends a mail another is sending. With --once: one pass, one
+    summary line, exit 1 when a mail was given up on. Without: runs until SIGTERM or Ctrl-C,
+    finishing the mail in hand."""
     settings = Settings()
     try:
         sender = Sender.from_settings(_outbox(settings), settings)
     except MailNotConfigured as exc:
         raise fail(exc.message) from None
     if once:
-        typer.echo(sender.run_once().summary())
+        report = sender.run_once()
+        typer.echo(report.summary())
+        if report.failed:
+            # Cron mails a failing job's output: a mail given up on needs someone to look.
+            raise typer.Exit(code=1)
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     stop = threading.Event()
