@@ -206,8 +206,10 @@ def queue(db: Session, mails: Sequence[Mail]) -> int:
     dialect = db.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(NotificationRow).values([m.model_dump(mode="json") for m in mails])
-    result = db.execute(statement.on_conflict_do_nothing(index_elements=[NotificationRow.key]))
-    return int(getattr(result, "rowcount", 0) or 0)
+    # RETURNING, not rowcount: psycopg reports no count for a multi-row INSERT … ON CONFLICT.
+    inserted = db.execute(statement.on_conflict_do_nothing(index_elements=[NotificationRow.key])
+                          .returning(NotificationRow.id))
+    return len(inserted.all())
 
 
 class Outbox:

@@ -13,7 +13,7 @@ from application.calendar import day_start, is_working_day, korean_date
 from application.cases.models import CaseRow
 from application.casework.errors import OverCapacity
 from application.notifications.schemas import RunReport
-from tests.intake_answers import DAEJEON_MOULD_MAKER, reply_to
+from tests.intake_answers import DAEJEON_MOULD_MAKER, DONT_KNOW, reply_to
 from tests.notifications.conftest import CONSOLE, Mailroom
 from tests.notifications.smtp import Received
 
@@ -182,3 +182,14 @@ def test_cases_past_the_contact_deadline_reach_their_lead_in_one_digest_a_day(ma
     mailroom.clock.advance(seconds=(tomorrow - mailroom.clock()).total_seconds())
     assert mailroom.send() == RunReport(digests_queued=1, sent=1)
     assert len(digests(inbox.to(near.email))) == 2 and len(digests(inbox.to(capital.email))) == 1
+
+
+def test_an_owner_who_left_only_a_phone_number_gets_no_mail(mailroom: Mailroom) -> None:
+    world, inbox = mailroom.world, mailroom.smtp.inbox
+    staff = world.user(Role.staff)
+    case_id = world.intake({"contact.email": DONT_KNOW, "contact.phone": "010-2222-3333"})
+    assert world.cases.get_brief(case_id).contact.phone == "010-2222-3333"
+    assert mailroom.send().sent == 1
+    [told] = inbox.received
+    assert told.rcpt_tos == [staff.email] and "010-2222-3333" not in told.body
+    assert not [row for row in mailroom.rows() if row.personal]

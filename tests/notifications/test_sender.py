@@ -308,3 +308,11 @@ def test_delivery_over_verified_tls_with_a_login(security: SmtpSecurity, writer:
         assert [r.subject for r in server.inbox.received] == ["사례 1"]
     [row] = rows(writer)
     assert (row.status, row.attempts, row.last_error) == ("sent", 3, None)
+
+
+def test_queuing_a_key_again_keeps_one_row(writer: sessionmaker[Session]) -> None:
+    with writer.begin() as db:
+        assert queue(db, [mail(1), mail(2)]) == 2
+    with writer.begin() as db:
+        assert queue(db, [mail(2), mail(3)]) == 1
+    assert [row.key for row in rows(writer)] == ["test:1", "test:2", "test:3"]
