@@ -12,6 +12,7 @@ from application.store.models import Base, utc_now
 
 KEY_MAX = 200
 ADDRESS_MAX = 320
+SUBJECT_MAX = 300
 
 
 class NotificationRow(Base):
@@ -39,7 +40,7 @@ class NotificationRow(Base):
     to_address: Mapped[str | None] = mapped_column(String(ADDRESS_MAX))
     personal: Mapped[bool] = mapped_column(default=False)
     lang: Mapped[str] = mapped_column(String(8))
-    subject: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(SUBJECT_MAX))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)

@@ -6,10 +6,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from application.accounts.schemas import check_email
 from application.notifications.errors import MailNotConfigured
+from application.notifications.models import SUBJECT_MAX
 from application.settings import Settings, SmtpSecurity
 
 Status = Literal["pending", "sent", "failed"]
@@ -38,8 +39,16 @@ class Mail(BaseModel):
     to_address: str
     personal: bool = False
     lang: str
-    subject: str = Field(max_length=300)
+    subject: str
     body: str
+
+    @field_validator("subject")
+    @classmethod
+    def _one_short_line(cls, value: str) -> str:
+        """A subject made with a company's name as the owner typed it must neither break the
+        header (a line break) nor the column, nor ever fail the case event it is queued with."""
+        line = " ".join(value.split())
+        return line if len(line) <= SUBJECT_MAX else line[:SUBJECT_MAX - 1] + "…"
 
 
 class Outgoing(BaseModel):

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from application.notifications.schemas import DeliveryPolicy
+from application.notifications.models import SUBJECT_MAX
+from application.notifications.schemas import DeliveryPolicy, Kind, Mail
 from application.settings import Settings
 from prompts import PromptsError, load_prompt_file
 from prompts.notifications import (
@@ -63,3 +64,13 @@ def test_region_teams_must_name_known_regions() -> None:
     assert settings.notify_region_teams == {"daejeon": "chungcheong"}
     with pytest.raises(ValidationError, match="atlantis"):
         Settings(notify_region_teams={"atlantis": "sea"}, _env_file=None)
+
+
+@given(subject=st.text(max_size=1000))
+def test_any_subject_becomes_one_line_that_fits(subject: str) -> None:
+    made = Mail(key="k", kind=Kind.assigned, case_id=None, recipient_id=None, to_address="a@example.kr", lang="ko",
+                subject=subject, body="")
+    assert len(made.subject) <= SUBJECT_MAX
+    assert not any(c in made.subject for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    line = " ".join(subject.split())
+    assert made.subject == line if len(line) <= SUBJECT_MAX else made.subject == line[:SUBJECT_MAX - 1] + "…"
