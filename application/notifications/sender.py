@@ -23,6 +23,8 @@ from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from functools import lru_cache
+from pathlib import Path
 
 from application.notifications.errors import MailNotConfigured
 from application.notifications.schemas import Outgoing, RunReport, SmtpConfig
@@ -60,17 +62,22 @@ def build_message(mail: Outgoing, config: SmtpConfig, *, now: datetime) -> Email
     return message
 
 
+@lru_cache(maxsize=4)
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """Made once: loading the CA certificates takes longer than sending a mail on a local relay."""
+    return ssl.create_default_context(cafile=ca_file)
+
+
 def deliver(message: EmailMessage, config: SmtpConfig) -> None:
     """One connection per mail: a long-running sender holds no connection the server may have dropped."""
-    context = ssl.create_default_context(cafile=config.ca_file)
     smtp: smtplib.SMTP
     if config.security == "tls":
-        smtp = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
+        smtp = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=tls_context(config.ca_file))
     else:
         smtp = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
     with smtp:
         if config.security == "starttls":
-            smtp.starttls(context=context)
+            smtp.starttls(context=tls_context(config.ca_file))
         if config.user:
             smtp.login(config.user, config.password.get_secret_value() if config.password else "")
         smtp.send_message(message)
