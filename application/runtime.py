@@ -11,6 +11,7 @@ from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
+from application.notifications.service import Notifier
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.settings import Settings
@@ -78,7 +79,9 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     answerer = SideAnswerer(search=retriever, entries=kb, facts=service_facts(settings))
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), answerer=answerer,
                     mentor_contact_days=contact_days)
-    cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days)
+    notifier = Notifier.from_settings(settings)
+    cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days,
+                        notifier=notifier)
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
     knowledge = LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
                               retriever=retriever, reader=reader, writer=writer,
@@ -88,7 +91,8 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         partners=PartnerService(writer, reader),
         accounts=AccountService.from_settings(writer, settings),
         knowledge=knowledge,
-        casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
+        casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days,
+                                 notifier=notifier),
         access_log=AccessLog(writer),
         database=database,
     )

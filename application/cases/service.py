@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from application.cases.columns import filter_columns
 from application.cases.errors import BriefsUnavailable, CaseNotFound, ConversationNotReady
 from application.cases.models import CaseRow, new_case_id
+from application.notifications.service import Notifier
 from application.settings import Settings
 from application.store.database import session_factory
 from application.store.migrate import migrated_engine
@@ -52,9 +53,11 @@ def brief_builder(kb: KnowledgeBase, search: Retriever, roster: list[MentorEntry
 
 class CaseService:
     def __init__(self, writer: sessionmaker[Session], *, build: BriefBuilder | None = None,
-                 contact_days: int) -> None:
+                 contact_days: int, notifier: Notifier | None = None) -> None:
         self._writer = writer
         self._build = build
+        # Queues the new case's mails in the transaction that creates it; None sends none.
+        self._notifier = notifier
         # Working days within which a mentor contacts the owner (what the owner is told).
         self.contact_days = contact_days
 
@@ -81,10 +84,13 @@ class CaseService:
         brief = self.build_brief(state, session_id, case_id)
         try:
             with self._writer.begin() as db:
-                db.add(CaseRow(id=case_id, session_id=session_id, partner=state.partner, lang=state.lang,
-                               kb_version=brief.kb_version, brief=brief.model_dump(mode="json"),
-                               consent_version=state.consent.text_version if state.consent else None,
-                               **filter_columns(brief).model_dump()))
+                row = CaseRow(id=case_id, session_id=session_id, partner=state.partner, lang=state.lang,
+                              kb_version=brief.kb_version, brief=brief.model_dump(mode="json"),
+                              consent_version=state.consent.text_version if state.consent else None,
+                              **filter_columns(brief).model_dump())
+                db.add(row)
+                if self._notifier:
+                    self._notifier.case_received(db, row, brief)
         except IntegrityError:
             # Another request created it first; that one is the case.
             found = self.case_for_session(session_id)

@@ -42,6 +42,7 @@ from application.casework.workflow import (
 )
 from application.casework.workflow import advance as advance_step
 from application.casework.workflow import reject as reject_step
+from application.notifications.service import Notifier
 from application.privacy.access_log import AccessKind, record_access
 from application.store.models import utc_now
 from assistant.decision.brief import Contact, NeedsBrief
@@ -68,12 +69,15 @@ def _text(value: str | None, *, required: type[Unacceptable] | None = None) -> s
 
 class CaseworkService:
     def __init__(self, writer: sessionmaker[Session], reader: sessionmaker[Session], *, replay: Replay,
-                 contact_days: int, clock: Clock = utc_now) -> None:
+                 contact_days: int, clock: Clock = utc_now, notifier: Notifier | None = None) -> None:
         self._writer = writer
         self._reader = reader
         self._replay = replay
         self.contact_days = contact_days
         self._clock = clock
+        # Queues the mails of assignments, hand-backs and expert requests in their transaction;
+        # None sends none (a service only read from).
+        self._notifier = notifier
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -238,7 +242,9 @@ class CaseworkService:
                 raise AlreadyAssigned("the mentor already holds the case")
             self._check_capacity(db, mentor, confirmed=over_capacity)
             row.assignee_id, row.team = mentor.id, mentor.team
-            self._record(db, row, actor, "assign", at=self._clock(), note=text, assignee=mentor)
+            event = self._record(db, row, actor, "assign", at=self._clock(), note=text, assignee=mentor)
+            if self._notifier:
+                self._notifier.assigned(db, row, event, mentor)
             return _person_of(mentor)
 
     def take_into_team(self, *, actor: Actor, case_id: str) -> None:
@@ -269,7 +275,9 @@ class CaseworkService:
             self._still_open(row)
             text = _text(note, required=NoteRequired)
             row.assignee_id = None
-            self._record(db, row, actor, "hand_back", at=self._clock(), note=text)
+            event = self._record(db, row, actor, "hand_back", at=self._clock(), note=text)
+            if self._notifier:
+                self._notifier.handed_back(db, row, event)
 
     def ask_expert(self, *, actor: Actor, case_id: str, expert_id: str, question: str) -> Person:
         with self._writer.begin() as db:
@@ -281,6 +289,8 @@ class CaseworkService:
                                        question=text)
             db.add(request)
             self._record(db, row, actor, "advice_request", at=now, note=text, assignee=expert)
+            if self._notifier:
+                self._notifier.expert_asked(db, row, request, expert, asker=actor.name)
             return _person_of(expert)
 
     def answer_advice(self, *, actor: Actor, case_id: str, request_id: int, answer: str) -> None:
@@ -332,12 +342,14 @@ class CaseworkService:
     @staticmethod
     def _record(db: Session, row: CaseRow, actor: Actor, kind: str, *, at: datetime, from_status: str | None = None,
                 to_status: str | None = None, note: str | None = None, reason: str | None = None,
-                assignee: UserRow | None = None) -> None:
+                assignee: UserRow | None = None) -> CaseEventRow:
         row.updated_at = at
-        db.add(CaseEventRow(case_id=row.id, at=at, actor_id=actor.id, actor_name=actor.name, kind=kind,
-                            from_status=from_status, to_status=to_status, note=note, reason=reason,
-                            assignee_id=assignee.id if assignee else None,
-                            assignee_name=assignee.name if assignee else None))
+        event = CaseEventRow(case_id=row.id, at=at, actor_id=actor.id, actor_name=actor.name, kind=kind,
+                             from_status=from_status, to_status=to_status, note=note, reason=reason,
+                             assignee_id=assignee.id if assignee else None,
+                             assignee_name=assignee.name if assignee else None)
+        db.add(event)
+        return event
 
 
 def _person_of(row: UserRow) -> Person:

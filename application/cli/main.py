@@ -9,6 +9,7 @@ from application.cli.brief import brief_app
 from application.cli.chat import chat
 from application.cli.eval import eval_app
 from application.cli.kb import kb_app
+from application.cli.notify import notify_app
 from application.cli.partners import partners_app
 from application.cli.privacy import privacy_app
 from application.cli.progress import progress_bar, stderr
@@ -23,6 +24,7 @@ app.add_typer(brief_app, name="brief")
 app.add_typer(users_app, name="users")
 app.add_typer(partners_app, name="partners")
 app.add_typer(privacy_app, name="privacy")
+app.add_typer(notify_app, name="notify")
 app.command()(chat)
 
 

@@ -7,6 +7,7 @@ import application.cases.models
 import application.casework.models
 import application.catalog.models
 import application.chat.models
+import application.notifications.models
 import application.partners.models
 import application.privacy.models  # noqa: F401
 from application.store.models import Base
