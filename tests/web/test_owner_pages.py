@@ -72,7 +72,7 @@ def test_chat_page_is_served_with_a_csp_and_its_data(client: TestClient) -> None
     assert "unsafe-inline" not in policy
     html = response.text
     assert '<html lang="ko">' in html
-    assert re.search(r'<script src="/static/owner/chat\.js\?v=[0-9a-f]{12}" defer></script>', html)
+    assert re.search(r'<script type="module" src="/static/m/[0-9a-f]{12}/owner/chat/main\.js"></script>', html)
     assert "<script>" not in html and " style=" not in html and "onclick" not in html
     data = chat_data(html)
     assert [t["id"] for t in data["topics"]] == TOPICS
