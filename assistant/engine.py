@@ -30,6 +30,7 @@ from assistant.step import Draft, Step
 from assistant.turns import Option, Turn
 from assistant.understand import FIX_PREFIX, Context, Understanding
 from prompts import Lang, Prompts, load_prompts
+from prompts.particles import format_text
 
 __all__ = ["CONSENT_TEXT_VERSION", "FIX_PREFIX", "Engine", "Step"]
 
@@ -201,7 +202,7 @@ class Engine:
         """The end after consent: handed to a mentor when the owner can be reached; otherwise
         whatever was typed for contact is not kept, as nothing will use it."""
         if any(out.state.known().get(slot) for slot in CONTACT_SLOTS):
-            out.messages.append(prompts.say.handed_over.format(days=self.mentor_contact_days))
+            out.messages.append(format_text(prompts.say.handed_over, days=self.mentor_contact_days))
         else:
             out.emit(ContactErased(at=out.now))
             out.messages.append(prompts.say.no_contact_finish)
