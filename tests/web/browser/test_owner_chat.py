@@ -87,6 +87,17 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     assert sources.count() == 1
     assert sources.locator(".source-label").first.inner_text() == KO.say.source_label
     assert chat.view()["expecting"] == expecting
+    # The source opens on its own page: the article, the quoted sentence marked, how old it is.
+    sources.locator("summary").first.click()
+    link = sources.get_by_role("link", name=WEB.source_open)
+    article = page.context.new_page()
+    article.goto(app_url + str(link.get_attribute("href")))
+    expect(article.locator("article mark")).to_have_count(1)
+    assert article.locator("article mark").inner_text().removeprefix(WEB.source_quoted + ": ") in \
+        sources.locator("details p").first.inner_text()
+    assert ".txt" not in article.content() and "시드" not in article.content()
+    shoot(article, "source-article", SHOTS)
+    article.close()
 
     chat.answer_until(lambda expecting: expecting.startswith("staffing."))
     assert progress_status(page.main_frame) == WEB.progress_status.format(n=3, total=6, topic=KO.topics["staffing"])

@@ -48,7 +48,12 @@ function sourcesNode(citations) {
       item.append(label, el("a", { href: citation.source, target: "_blank", rel: "noopener noreferrer", text: citation.name }));
     } else {
       const summary = el("summary", {}, [label, citation.name]);
-      item.append(el("details", {}, [summary, el("p", { text: citation.source })]));
+      const details = el("details", {}, [summary, el("p", { text: citation.source })]);
+      // The article around the quoted sentence, on this service's own source page.
+      if (citation.url && citation.url.startsWith("/sources/")) {
+        details.append(el("a", { class: "source-open", href: citation.url, target: "_blank", rel: "noopener", text: chat.T.source_open }));
+      }
+      item.append(details);
     }
     list.append(item);
   }
