@@ -33,7 +33,7 @@ def format_value(spec: SlotSpec, value: Any, prompts: Prompts) -> str:
     if spec.type == "bool":
         return prompts.word("yes" if value else "no")
     if spec.type == "level" and spec.scale is not None:
-        return f"{value} · {prompts.scales[spec.scale][int(value)]}"
+        return prompts.scales[spec.scale][int(value)]
     if spec.type == "enum" and spec.vocabulary:
         return prompts.value_label(spec.vocabulary, str(value))
     if spec.type == "list" and spec.vocabulary:

@@ -20,7 +20,7 @@ from assistant.events import (
     SummaryShown,
     UserUttered,
 )
-from assistant.flow import CONSENT_SLOT, CONTACT_SLOTS, FlowSpec, SlotSpec, load_flow
+from assistant.flow import CONDITIONS, CONSENT_SLOT, CONTACT_SLOTS, FlowSpec, SlotSpec, load_flow
 from assistant.policy import CONSENT_TEXT_VERSION, Policy
 from assistant.ports import KnowledgeSearch, OptionMatcher
 from assistant.questions import looks_like_question
@@ -30,6 +30,7 @@ from assistant.step import Draft, Step
 from assistant.turns import Option, Turn
 from assistant.understand import FIX_PREFIX, Context, Understanding
 from prompts import Lang, Prompts, load_prompts
+from prompts.particles import format_text
 
 __all__ = ["CONSENT_TEXT_VERSION", "FIX_PREFIX", "Engine", "Step"]
 
@@ -150,7 +151,7 @@ class Engine:
                 spec = self.flow.slot(target)
                 if target == "contact.phone" and "contact.email" in state.slots:
                     out.messages.append(prompts.say.contact_required)
-                out.messages.append(self._question(spec, prompts))
+                out.messages.append(self._question(spec, prompts, state))
                 options = self._options(spec, prompts)
                 if spec.topic == "contact":
                     # Until the brief is made, every earlier answer can still be fixed.
@@ -201,7 +202,7 @@ class Engine:
         """The end after consent: handed to a mentor when the owner can be reached; otherwise
         whatever was typed for contact is not kept, as nothing will use it."""
         if any(out.state.known().get(slot) for slot in CONTACT_SLOTS):
-            out.messages.append(prompts.say.handed_over.format(days=self.mentor_contact_days))
+            out.messages.append(format_text(prompts.say.handed_over, days=self.mentor_contact_days))
         else:
             out.emit(ContactErased(at=out.now))
             out.messages.append(prompts.say.no_contact_finish)
@@ -215,9 +216,14 @@ class Engine:
             return False
         return self.flow.slot(expecting).applies(state.known())
 
-    def _question(self, spec: SlotSpec, prompts: Prompts) -> str:
+    def _question(self, spec: SlotSpec, prompts: Prompts, state: DialogueState) -> str:
+        """The slot's question, or its variant for what is known already ("더 늘리고 싶으세요?"
+        only to an owner who has some remote work)."""
         text = prompts.slots[spec.id]
-        return f"{text.question}\n{prompts.say.example.format(example=text.example)}"
+        known = state.known()
+        question = next((variant for condition, variant in text.question_if.items() if CONDITIONS[condition](known)),
+                        text.question)
+        return f"{question}\n{prompts.say.example.format(example=text.example)}"
 
     def _options(self, spec: SlotSpec, prompts: Prompts) -> list[Option]:
         options: list[Option] = []
@@ -240,8 +246,12 @@ class Engine:
             slot = state.slots.get(spec.id)
             if slot is None or spec.topic == "contact":
                 continue
-            shown = format_value(spec, slot.value, prompts) if slot.status == "answered" else (
-                slot.raw_text if slot.status == "raw" else prompts.word("unknown"))
+            if slot.status == "answered":
+                shown = format_value(spec, slot.value, prompts)
+            elif slot.status == "raw":
+                shown = slot.raw_text
+            else:
+                shown = prompts.say.summary_skipped if slot.method == "skip" else prompts.say.summary_unknown
             lines.append(prompts.say.summary_line.format(label=prompts.label(spec.id), value=shown))
         return ["\n".join(lines)]
 

@@ -48,6 +48,10 @@ def _remote_not_full(slots: Mapping[str, Any]) -> bool:
     return slots.get("remote.status") != "full"
 
 
+def _remote_partial(slots: Mapping[str, Any]) -> bool:
+    return slots.get("remote.status") == "partial"
+
+
 def _contact_missing(slots: Mapping[str, Any]) -> bool:
     return not any(slots.get(slot) for slot in CONTACT_SLOTS)
 
@@ -60,6 +64,7 @@ def _contact_known(slots: Mapping[str, Any]) -> bool:
 CONDITIONS: dict[str, Callable[[Mapping[str, Any]], bool]] = {
     "registered": _registered,
     "remote_not_full": _remote_not_full,
+    "remote_partial": _remote_partial,
     "contact_missing": _contact_missing,
     "contact_known": _contact_known,
 }

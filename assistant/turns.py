@@ -11,7 +11,8 @@ class Option(BaseModel):
 class TurnCitation(BaseModel):
     id: str
     name: str
-    source: str
+    source: str = Field(description="The source as a person reads it (publisher, year, headline) and the quoted sentence")
+    url: str | None = Field(default=None, description="The page showing the quoted sentence in its article")
 
 
 class Turn(BaseModel):

@@ -49,6 +49,48 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS_DIR) -> SourceCatalogue:
     return SourceCatalogue.model_validate(yaml.safe_load((seeds_dir / SOURCES_FILE).read_text(encoding="utf-8")))
 
 
+SOURCE_PAGE = "/sources/{slug}"
+# Lines this short in a saved article are page furniture ("입력", "업데이트", "지면보기"), not text.
+_FURNITURE = 8
+
+
+class ArticlePage(BaseModel):
+    """A source article as its page shows it: paragraphs, and where the quoted sentence is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    info: SourceInfo
+    paragraphs: list[str]
+    quoted: int | None = Field(default=None, description="The paragraph holding the quote")
+    quote: str | None = None
+
+
+def _compact(text: str) -> str:
+    return " ".join(text.split())
+
+
+def source_url(seed: str, seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str | None:
+    """The address of the page that shows a seed article (None for a seed without one)."""
+    info = load_sources(seeds_dir).of(seed)
+    return SOURCE_PAGE.format(slug=info.slug) if info else None
+
+
+def article_page(slug: str, quote: str | None = None, seeds_dir: Path = DEFAULT_SEEDS_DIR) -> ArticlePage | None:
+    """The article behind a source slug with the paragraph that holds `quote` found (a quote
+    that is not in the article is not marked: the page shows only what the article says)."""
+    found = load_sources(seeds_dir).by_slug(slug)
+    if found is None:
+        return None
+    seed, info = found
+    text = (seeds_dir / seed).read_text(encoding="utf-8")
+    paragraphs = [_compact(line) for line in text.splitlines() if len(_compact(line)) >= _FURNITURE]
+    if paragraphs and info.title and _compact(info.title) == paragraphs[0]:
+        paragraphs = paragraphs[1:]  # the headline is the page's own heading
+    wanted = _compact(quote or "")
+    quoted = next((i for i, p in enumerate(paragraphs) if wanted and wanted in p), None)
+    return ArticlePage(info=info, paragraphs=paragraphs, quoted=quoted, quote=wanted if quoted is not None else None)
+
+
 def readable_citation(seed: str, quote: str, lang: str = "ko", seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str:
     """A quoted sentence with its source as a person reads it. A seed missing from the
     catalogue (the tests catch that) is still never named by its file."""

@@ -21,6 +21,8 @@ class SlotText(BaseModel):
     label: str
     question: str
     example: str
+    # The question asked instead when a flow condition (assistant/flow.py) holds, first match wins.
+    question_if: dict[str, str] = {}
     # What an answer to this question must say, for a re-ask that names what was unclear.
     hint: str = ""
 
@@ -64,6 +66,8 @@ class Say(BaseModel):
     empty: str
     summary_header: str
     summary_line: str
+    summary_skipped: str
+    summary_unknown: str
     fix_option: str
     contact_required: str
     consent_notice: str

@@ -11,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry
+from knowledge.sources import readable_citation, source_url
 from retrieval.aliases import AliasHit, AliasMatcher
 from retrieval.answerability import Abstention, OutOfScope, asked_figures, stated_figures
 from retrieval.lexical import LexicalIndex
@@ -53,9 +54,9 @@ class _Corpus:
                    {entry_id: stated_figures(entry) for entry_id, entry in entries.items()})
 
 
-def _source(entry: Entry) -> str:
+def _source(entry: Entry, lang: str) -> str:
     first = entry.sources[0]
-    return f"{first.seed}: {first.quote}"
+    return readable_citation(first.seed, first.quote, lang)
 
 
 class Retriever:
@@ -205,7 +206,10 @@ class Retriever:
             score=round(min(score, 1.0), 4),
             passage=passage.text if passage else entry.summary.get(lang),
             summary=entry.summary.get(lang),
-            source=_source(entry),
+            source=_source(entry, lang),
+            source_url=source_url(entry.sources[0].seed),
+            seed=entry.sources[0].seed,
+            quote=entry.sources[0].quote,
             kind=entry.kind,
             matched_alias=alias.alias if alias else None,
             dense=round(closeness, 4),

@@ -10,7 +10,7 @@ from application.runtime import Runtime, build_runtime
 from application.settings import Settings
 from web.api import cases, health, partners, search, sessions
 from web.auth import install_auth
-from web.delivery import VersionedStaticFiles, install_delivery
+from web.delivery import ModuleStaticFiles, VersionedStaticFiles, install_delivery
 from web.errors import install_error_handlers
 from web.pages import admin as kb_admin_pages
 from web.pages import admin_access_log
@@ -20,7 +20,7 @@ from web.pages import owner as owner_pages
 from web.pages import users as user_pages
 from web.ratelimit import RateLimiter
 from web.security import install_security_headers
-from web.templating import STATIC_DIR
+from web.templating import MODULES_PREFIX, STATIC_DIR
 
 
 def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI:
@@ -46,6 +46,8 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.include_router(admin_access_log.router)
     app.include_router(console_pages.router)
     app.include_router(kb_admin_pages.router)
+    # Mounted first: /static would otherwise take /static/m/... as a file path.
+    app.mount(MODULES_PREFIX, ModuleStaticFiles(directory=STATIC_DIR), name="modules")
     app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
     install_delivery(app)
     return app

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 from web.middleware import HeaderEditor
-from web.templating import asset_url
+from web.templating import asset_url, module_digest
 
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
 # Pages and unversioned files: kept, but checked with the server (ETag) before each use.
@@ -34,6 +34,20 @@ class VersionedStaticFiles(StaticFiles):
         asked = parse_qs(scope.get("query_string", b"").decode()).get("v", [""])[0]
         current = asset_url(path).rsplit("v=", 1)[1] if response.status_code in (200, 304) else None
         response.headers["Cache-Control"] = VERSIONED_CACHE if asked and asked == current else REVALIDATE
+        return response
+
+
+class ModuleStaticFiles(StaticFiles):
+    """/static/m/<hash>/<folder>/<file>: an ES-module folder under its fingerprint. The file is
+    served from /static/<folder>/<file>; it is cached for a year when <hash> is the folder's
+    current one, else revalidated (an old page asking for an old address gets today's file)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        digest, _, rest = path.partition("/")
+        response = await super().get_response(rest, scope)
+        folder = rest.rpartition("/")[0]
+        current = response.status_code in (200, 304) and folder != "" and digest == module_digest(folder)
+        response.headers["Cache-Control"] = VERSIONED_CACHE if current else REVALIDATE
         return response
 
 

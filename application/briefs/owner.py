@@ -10,6 +10,7 @@ from application.briefs.context import DimensionView, ProgramView, cited_reasons
 from application.briefs.radar import RadarLayout, radar_svg, readiness_radar
 from assistant.decision.owner import OwnerCopy
 from prompts.brief import Lang, PageText, load_brief_prompts
+from prompts.particles import format_text
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def owner_page(copy: OwnerCopy, lang: Lang | None = None) -> OwnerPage:
         programs.append(ProgramView(p.id, p.name, p.eligibility, 0, reasons, tuple(p.checks), (), sources))
     next_step = copy.next_step
     if lang != copy.lang and copy.contact_days is not None:  # fixed text: say it in the page's language
-        next_step = prompts.owner.next_step.format(days=copy.contact_days)
+        next_step = format_text(prompts.owner.next_step, days=copy.contact_days)
     return OwnerPage(
         lang=lang, text=text, title=text.owner_title, created_at=local_time(copy.created_at),
         overall=dimension_view("overall", text.overall, copy.readiness.overall, lang),

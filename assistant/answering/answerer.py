@@ -14,6 +14,7 @@ already given in this conversation comes back as a short pointer instead."""
 
 from collections.abc import Sequence
 from typing import Protocol
+from urllib.parse import urlencode
 
 from assistant.answering.cues import (
     Cues,
@@ -29,12 +30,19 @@ from assistant.decision.evidence import best_quote
 from assistant.ports import KnowledgeSearch
 from assistant.turns import TurnCitation
 from knowledge.schema import Entry
-from knowledge.sources import readable_citation
+from knowledge.sources import readable_citation, source_url
 from prompts import Lang
 from prompts.answers import AnswerPrompts, Aspect, load_answer_prompts
 from retrieval.models import SearchResponse, SearchResult
 
 CANDIDATES = 3
+
+
+def cite(entry_id: str, name: str, seed: str, quote: str, lang: Lang) -> TurnCitation:
+    """A citation as the owner reads it, with the page that shows the sentence in its article."""
+    url = source_url(seed)
+    return TurnCitation(id=entry_id, name=name, source=readable_citation(seed, quote, lang),
+                        url=f"{url}?{urlencode({'q': quote, 'lang': lang})}" if url else None)
 
 
 class EntryLookup(Protocol):
@@ -92,11 +100,9 @@ class SideAnswerer:
         aspect: Aspect = asked_aspect(question, named=named, cues=self.cues)
         if entry is None:
             # Without the entry's material only the search's own passage can be quoted.
-            seed, _, quoted = best.source.partition(": ")
             return SideAnswer(kind="entry", key=f"{best.id}#{aspect}", entry=best.id, aspect=aspect,
                               stated=answerable, messages=[prompts.found.format(name=best.name, passage=best.passage)],
-                              citations=[TurnCitation(id=best.id, name=best.name,
-                                                      source=readable_citation(seed, quoted, lang))])
+                              citations=[cite(best.id, best.name, best.seed, best.quote, lang)])
         name, summary = entry.name.get(lang), entry.summary.get(lang)
         passage = aspect_passage(entry, aspect, lang, self.cues)
         if passage is not None and aspect == "match":
@@ -111,8 +117,7 @@ class SideAnswerer:
         quote = best_quote(entry, [w for w in entry.summary.ko.split() + quoted.split() if len(w) >= 2])
         return SideAnswer(kind="entry", key=f"{entry.id}#{aspect}", entry=entry.id, aspect=aspect,
                           stated=passage is not None, messages=messages,
-                          citations=[TurnCitation(id=entry.id, name=name,
-                                                  source=readable_citation(quote.seed, quote.quote, lang))])
+                          citations=[cite(entry.id, name, quote.seed, quote.quote, lang)])
 
     @staticmethod
     def _unless_repeated(answer: SideAnswer, asked_before: Sequence[str], prompts: AnswerPrompts) -> SideAnswer:

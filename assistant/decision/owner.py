@@ -14,6 +14,7 @@ from assistant.decision.eligibility import Verdict
 from assistant.decision.evidence import Citation
 from assistant.decision.readiness import Readiness
 from prompts.brief import Lang, load_brief_prompts
+from prompts.particles import format_text
 
 OWNER_PROGRAMS = 3
 
@@ -51,6 +52,6 @@ def owner_copy(brief: NeedsBrief, *, contact_days: int, handed_over: bool = True
         readiness=brief.readiness,
         programs=[OwnerProgram(id=p.id, name=p.name, eligibility=p.eligibility, reasons=p.reasons,
                                citations=p.citations, checks=p.checks) for p in programs],
-        next_step=owner.next_step.format(days=contact_days) if handed_over else without_mentor,
+        next_step=format_text(owner.next_step, days=contact_days) if handed_over else without_mentor,
         contact_days=contact_days if handed_over else None,
     )

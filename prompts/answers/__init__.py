@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prompts import Lang, check_placeholders, load_prompt_file
+from prompts.particles import format_text
 
 ANSWER_PROMPTS_DIR = Path(__file__).resolve().parent
 
@@ -85,7 +86,7 @@ class AnswerPrompts(BaseModel):
 
     def service(self, service: Service, facts: dict[str, int]) -> str:
         text: str = getattr(self.services, service)
-        return text.format(**facts)
+        return format_text(text, **facts)
 
     def service_name(self, service: Service) -> str:
         name: str = getattr(self.service_names, service)

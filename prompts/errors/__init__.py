@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from prompts import Lang, PromptsError
+from prompts.particles import format_text
 
 ERROR_PROMPTS_DIR = Path(__file__).resolve().parent
 
@@ -23,7 +24,7 @@ class ErrorPrompts(BaseModel):
     def message(self, key: str, /, **values: object) -> str | None:
         """The text for an error key, filled in; None for a key without one."""
         text = self.texts.get(key)
-        return text.format(**values) if text is not None else None
+        return format_text(text, **values) if text is not None else None
 
 
 @lru_cache(maxsize=2)

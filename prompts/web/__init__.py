@@ -22,6 +22,8 @@ class WebText(BaseModel):
         "progress_status": frozenset({"n", "total", "topic"}),
         "fix_aria": frozenset({"text"}),
         "resume_chat_note": frozenset({"code"}),
+        "source_note": frozenset({"year"}),
+        "source_note_inferred": frozenset({"year"}),
     }
 
     lang: Lang
@@ -81,6 +83,12 @@ class WebText(BaseModel):
     embed_by: str
     not_found_title: str
     not_found_body: str
+    source_heading: str
+    source_note: str
+    source_note_inferred: str
+    source_quoted: str
+    source_open: str
+    source_back: str
     not_found_home: str
 
     @model_validator(mode="after")

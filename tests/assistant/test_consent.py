@@ -17,6 +17,7 @@ from assistant.flow import load_flow
 from assistant.state import DialogueState
 from prompts import load_prompts
 from prompts.brief import load_brief_prompts
+from prompts.particles import format_text
 from tests.assistant.conftest import Chat
 from tests.assistant.test_engine import ChatFactory
 from tests.intake_answers import DAEJEON_MOULD_MAKER
@@ -95,7 +96,7 @@ def test_optional_items_get_their_own_consent_and_refusing_it_changes_nothing_el
     assert c.turn.expecting == "contact.email"
     c.say("minsu@example.com")
     assert c.turn.expecting is None and c.turn.brief_ready is True
-    assert KO.say.handed_over.format(days=2) in c.turn.messages
+    assert format_text(KO.say.handed_over, days=2) in c.turn.messages
     state = c.state
     assert "contact.name" not in state.asked and "contact.name" not in state.slots
     assert state.consent is not None and state.consent.given and state.consent.optional is False

@@ -1,11 +1,16 @@
 """The dialog engine with the real parsers, retriever and option matcher."""
 
+import re
 from collections.abc import Callable
 
 from assistant.events import event_from_dict, event_to_dict
+from assistant.flow import CONDITIONS
 from assistant.state import DialogueState
+from prompts import load_prompts
 from tests.assistant.conftest import Chat
 from tests.intake_answers import DAEJEON_MOULD_MAKER
+
+KO = load_prompts("ko")
 
 ChatFactory = Callable[..., Chat]
 
@@ -200,3 +205,39 @@ def test_english_intake(chat: ChatFactory) -> None:
     step = c.say("What is the smart factory support?")
     assert step.turn.citations and step.turn.citations[0].id == "program:kosme-smart-factory"
     assert all(ch < "\uac00" or ch > "\ud7a3" for m in step.turn.messages[-1:] for ch in m)
+
+
+def _until(c: Chat, slot: str, answers: dict[str, str]) -> None:
+    for _ in range(40):
+        if c.turn.expecting == slot:
+            return
+        c.say(answers[str(c.turn.expecting)])
+    raise AssertionError(f"never asked {slot}")
+
+
+def test_remote_interest_is_asked_for_what_the_owner_has_now(chat: ChatFactory) -> None:
+    for status, phrase in (("일부 직원만 주 1회 해요", "더 늘리고 싶으세요?"), ("재택은 안 해요", "도입하고 싶으세요?")):
+        c = chat()
+        _until(c, "remote.status", DAEJEON_MOULD_MAKER)
+        c.say(status)
+        assert c.turn.expecting == "remote.interest"
+        question = c.turn.messages[-1]
+        assert phrase in question and "(더)" not in question
+
+
+def test_question_variants_name_known_conditions() -> None:
+    for lang in ("ko", "en"):
+        for slot, text in load_prompts(lang).slots.items():
+            assert set(text.question_if) <= set(CONDITIONS), slot
+
+
+def test_the_summary_says_every_answer_in_words(chat: ChatFactory) -> None:
+    """Levels by their words (no scale numbers), a skipped item as skipped, an unknown one as such."""
+    c = chat()
+    answers = {**DAEJEON_MOULD_MAKER, "company.name": "건너뛸게요", "readiness.security": "잘 모르겠어요"}
+    _until(c, "consent", answers)
+    summary = next(m for m in c.turn.messages if m.startswith(KO.say.summary_header))
+    lines = summary.splitlines()[1:]
+    assert "· 회사 이름: 건너뛰었어요" in lines and "· 보안: 모른다고 하셨어요" in lines
+    assert "· 클라우드: 안 써요, 계획도 없어요" in lines
+    assert not any(re.search(r": \d ·", line) for line in lines) and not any(line.endswith("모름") for line in lines)

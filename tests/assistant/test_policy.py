@@ -53,7 +53,7 @@ def test_a_weak_reading_is_read_back_and_a_yes_keeps_it() -> None:
     chat = at("readiness.cloud")
     chat.say("아직이요")
     assert chat.turn.expecting == "readiness.cloud" and chat.state.confirming
-    assert chat.turn.messages[-1] == KO.say.readback.format(item="클라우드 0 · 안 써요, 계획도 없어요")
+    assert chat.turn.messages[-1] == KO.say.readback.format(item="클라우드 안 써요, 계획도 없어요")
     assert [o.value for o in chat.turn.options] == ["yes", "fix:readiness.cloud"]
     chat.say("네")
     assert chat.state.slots["readiness.cloud"].confirmed and chat.turn.expecting == "readiness.ai"

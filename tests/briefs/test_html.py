@@ -124,14 +124,14 @@ def test_render_brief_formats(korean_brief: NeedsBrief) -> None:
 def test_owner_copy_page_is_short_and_private(korean_brief: NeedsBrief) -> None:
     copy = owner_copy(korean_brief, contact_days=2)
     html = render_owner_html(copy)
-    assert "상담 결과 요약" in html and "담당 멘토가 2일 안에 연락드려요." in html
+    assert "상담 결과 요약" in html and "담당 멘토가 영업일 기준 2일 안에 연락드려요." in html
     assert 'id="owner-radar"' in html and "블록체인" in html
     for program in copy.programs:
         assert shown(program.name, html) and shown(program.reasons[0], html)
     for secret in ("owner@example.com", "김대표", "예시 멘토", "vendor:", "sess-render", "case-render"):
         assert secret not in html
     english = render_owner_html(copy, "en")
-    assert "Your consultation summary" in english and "within 2 days" in english
+    assert "Your consultation summary" in english and "within 2 working days" in english
 
 
 def test_a_sparse_brief_still_renders(sparse_brief: NeedsBrief) -> None:

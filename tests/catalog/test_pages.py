@@ -194,6 +194,15 @@ def test_mentor_form_saves_a_version_and_shows_roster_problems(staff_client: Tes
     assert "버전 1" in history and "<code>weekly_capacity</code> 칸을 바꿨어요." in history and "<ins>7</ins>" in history
 
 
+def test_the_roster_names_each_mentors_lead_by_name(staff_client: TestClient, editable_runtime: Runtime) -> None:
+    page = staff_client.get("/admin/mentors").text
+    seo = next(m for m in editable_runtime.roster if m.slug == "sample-field-seo")
+    lead = next(m for m in editable_runtime.roster if m.slug == seo.lead)
+    row = page[page.index(">" + seo.name.ko + "<"):]
+    row = row[:row.index("</tr>")]
+    assert f"리드 {lead.name.ko}" in row and seo.lead not in row.replace(f"/admin/mentors/{seo.lead}", "")
+
+
 def test_partner_pages_create_edit_and_restore(staff_client: TestClient, editable_runtime: Runtime) -> None:
     form = form_posting_to(staff_client.get("/admin/partners/new").text, "/admin/partners/new")
     for name, value in {"key": "busan-hub", "name": "부산 디지털 허브", "title": "부산 상담 창",

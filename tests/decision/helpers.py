@@ -33,7 +33,7 @@ class FixedSearch:
     def search(self, query: str, k: int = 5, *, kind: str | None = None, lang: str = "ko") -> SearchResponse:
         self.queries.append((query, kind))
         results = [
-            SearchResult(id=entry_id, name=entry_id, score=1.0 - 0.1 * rank, passage="", summary="", source="",
+            SearchResult(id=entry_id, name=entry_id, score=1.0 - 0.1 * rank, passage="", summary="", source="", seed="", quote="",
                          kind=entry_id.split(":")[0], dense=0.9, lexical=0.5)
             for rank, entry_id in enumerate(self.ids[:k])
             if kind is None or entry_id.startswith(f"{kind}:")

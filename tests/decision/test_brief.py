@@ -131,8 +131,8 @@ def test_owner_copy_holds_no_contact_or_mentor_data(lang: str) -> None:
     assert len(copy.programs) == 3 and all(p.eligibility != "ineligible" for p in copy.programs)
     assert copy.programs[0].id == brief.top_program_ids(1)[0]
     assert copy.readiness == brief.readiness
-    assert copy.next_step == ("담당 멘토가 2일 안에 연락드려요." if lang == "ko"
-                              else "Your mentor will contact you within 2 days.")
+    assert copy.next_step == ("담당 멘토가 영업일 기준 2일 안에 연락드려요." if lang == "ko"
+                              else "Your mentor will contact you within 2 working days.")
 
 
 def test_decision_package_stays_plain_python() -> None:

@@ -3,8 +3,10 @@
 import pytest
 from jinja2 import Environment
 
+from prompts import load_prompts
 from prompts.admin import load_admin_prompts
 from prompts.brief import load_brief_prompts
+from prompts.errors import load_error_prompts
 from prompts.particles import add_particle_filters, count, format_text, josa, particle
 
 
@@ -76,3 +78,16 @@ def test_the_english_chart_counts_points() -> None:
     page = load_brief_prompts("en").page
     assert format_text(page.points, score=1) == "1 pt"
     assert format_text(page.gap, gap=2, band="advanced") == "2 pts to the next band (advanced)"
+
+
+@pytest.mark.parametrize("days", [1, 2])
+def test_the_contact_deadline_is_counted_in_working_days_in_every_sentence(days: int) -> None:
+    """The mentor's deadline is in working days (application/calendar.py); English counts it."""
+    unit = "working day" if days == 1 else "working days"
+    assert format_text(load_prompts("en").say.handed_over, days=days).endswith(f"within {days} {unit}.")
+    assert format_text(load_brief_prompts("en").owner.next_step, days=days).endswith(f"within {days} {unit}.")
+    assert f"영업일 기준 {days}일 안에" in format_text(load_prompts("ko").say.handed_over, days=days)
+    assert f"영업일 기준 {days}일 안에" in format_text(load_brief_prompts("ko").owner.next_step, days=days)
+    assert load_error_prompts("en").message("unknown_resume_code", days=days) == (
+        f"No chat matches this code. Please check the code. A code works for {days} {'day' if days == 1 else 'days'} "
+        "after the last message.")

@@ -65,8 +65,9 @@ def test_results_are_distinct_entries_with_passage_and_citation(runtime: Runtime
     for result in response.results:
         entry = runtime.kb.entries[result.id]
         assert result.passage
-        assert result.source.startswith(entry.sources[0].seed)
-        assert entry.sources[0].quote in result.source
+        assert (result.seed, result.quote) == (entry.sources[0].seed, entry.sources[0].quote)
+        assert entry.sources[0].quote in result.source and result.seed not in result.source
+        assert result.source_url is not None and result.source_url.startswith("/sources/")
     assert response.results == sorted(response.results, key=lambda r: r.matched_alias is None)
 
 

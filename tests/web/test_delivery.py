@@ -17,7 +17,11 @@ def page_assets(client: TestClient, path: str = "/") -> list[str]:
     return re.findall(r'(?:href|src)="(/static/[^"]+)"', client.get(path).text)
 
 
-@pytest.mark.parametrize(("path", "kind"), [("/", "text/html"), ("/static/owner/chat.js", "javascript"),
+def page_modules(client: TestClient) -> list[str]:
+    return [address for address in page_assets(client) if address.startswith("/static/m/")]
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/", "text/html"), ("/static/owner/chat/transcript.js", "javascript"),
                                             ("/static/owner/chat.css", "text/css"),
                                             ("/api/search?q=스마트공장&k=5", "application/json"),
                                             ("/static/staff/staff.css", "text/css")])
@@ -38,7 +42,7 @@ def test_the_font_is_sent_as_it_is(client: TestClient) -> None:
 
 
 def test_fingerprinted_static_files_are_cached_for_good(client: TestClient) -> None:
-    addresses = page_assets(client)
+    addresses = [address for address in page_assets(client) if address not in page_modules(client)]
     assert addresses and all("?v=" in address for address in addresses)
     for address in addresses:
         assert client.get(address).headers["cache-control"] == "public, max-age=31536000, immutable"
@@ -55,3 +59,23 @@ def test_pages_are_revalidated_every_visit_and_staff_pages_never_kept(client: Te
 def test_staff_pages_load_fingerprinted_styles(client: TestClient) -> None:
     addresses = page_assets(client, "/login")
     assert any(address.startswith("/static/staff/staff.css?v=") for address in addresses)
+
+
+def test_the_chat_is_es_modules_under_one_fingerprint(client: TestClient) -> None:
+    """Modules import each other by relative address: the folder's hash is in the path, so every
+    import stays under the fingerprint and is cached for good; the page preloads them all."""
+    page = client.get("/").text
+    modules = page_modules(client)
+    entry = re.search(r'<script type="module" src="(/static/m/[^"]+/main\.js)"', page)
+    assert entry and entry.group(1) in modules
+    digests = {address.split("/")[3] for address in modules}
+    assert len(digests) == 1 and len(modules) >= 8
+    for address in modules:
+        answer = client.get(address)
+        assert answer.status_code == 200 and "javascript" in answer.headers["content-type"]
+        assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+        for imported in re.findall(r'from "\./([\w-]+\.js)"', answer.text):
+            assert address.rsplit("/", 1)[0] + "/" + imported in modules
+    stale = modules[0].replace(digests.pop(), "000000000000")
+    assert client.get(stale).headers["cache-control"] == "no-cache"
+    assert client.get("/static/m/000000000000/owner/chat/none.js").status_code == 404

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import uuid
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from markupsafe import escape
 from application.partners.schemas import Partner
 from application.runtime import Runtime
 from assistant.flow import load_flow
+from knowledge.loader import DEFAULT_SEEDS_DIR
+from knowledge.sources import load_sources
 from prompts import PromptsError, load_prompt_file, load_prompts
 from prompts.web import WEB_PROMPTS_DIR, WebText, load_web_text
 from tests.intake_answers import DAEJEON_MOULD_MAKER
@@ -72,7 +75,7 @@ def test_chat_page_is_served_with_a_csp_and_its_data(client: TestClient) -> None
     assert "unsafe-inline" not in policy
     html = response.text
     assert '<html lang="ko">' in html
-    assert re.search(r'<script src="/static/owner/chat\.js\?v=[0-9a-f]{12}" defer></script>', html)
+    assert re.search(r'<script type="module" src="/static/m/[0-9a-f]{12}/owner/chat/main\.js"></script>', html)
     assert "<script>" not in html and " style=" not in html and "onclick" not in html
     data = chat_data(html)
     assert [t["id"] for t in data["topics"]] == TOPICS
@@ -222,3 +225,30 @@ def test_a_mistyped_placeholder_stops_the_load(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(PromptsError, match=r"resume_chat_note: .*kode"):
         load_prompt_file(path, WebText, {"lang": "ko"}, "web/ko.yaml")
+
+
+def test_a_source_page_shows_the_article_with_the_quote_marked_and_its_age(client: TestClient) -> None:
+    catalogue = load_sources()
+    for seed, info in catalogue.sources.items():
+        lines = [" ".join(line.split()) for line in (DEFAULT_SEEDS_DIR / seed).read_text(encoding="utf-8").splitlines()]
+        sentence = max(lines, key=len)[:60].strip()
+        page = client.get(f"/sources/{info.slug}", params={"q": sentence})
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        html = page.text
+        assert re.search(r"<mark>.*?</mark>", html, re.S) and html.count("<mark>") == 1
+        assert sentence in unescape(re.search(r"<mark>(.*?)</mark>", html, re.S).group(1))  # type: ignore[union-attr]
+        assert f"{info.year}년" in html and seed not in html and ".txt" not in html
+        assert " style=" not in html and "<script" not in html
+    slug = next(iter(catalogue.sources.values())).slug
+    assert "<mark>" not in client.get(f"/sources/{slug}", params={"q": "기사에 없는 문장이에요"}).text
+    english = client.get(f"/sources/{slug}", params={"lang": "en"}).text
+    assert '<html lang="en">' in english and "your mentor confirms" in english
+    assert client.get("/sources/no-such-article").status_code == 404
+
+
+def test_chat_citations_link_to_their_source_page(runtime: Runtime) -> None:
+    answer = runtime.answerer.answer("스마트공장 지원 받으려면 뭐가 필요해요?", lang="ko")
+    assert answer.citations
+    for citation in answer.citations:
+        assert citation.url is not None and citation.url.startswith("/sources/")
+        assert ".txt" not in citation.source and "?q=" in citation.url

@@ -16,7 +16,10 @@ def test_search_answers_per_contract(client: TestClient) -> None:
     assert body["answerable"] is True
     assert len(body["results"]) == 3
     for result in body["results"]:
-        assert set(result) == {"id", "name", "score", "passage", "source"}
+        assert set(result) == {"id", "name", "score", "passage", "source", "source_url"}
+        # A person reads the source (publisher, year, headline); no file name reaches them.
+        assert ".txt" not in result["source"] and result["source_url"].startswith("/sources/")
+        assert client.get(result["source_url"]).status_code == 200
     assert "program:kasdi-daas-remote-work" in [r["id"] for r in body["results"]]
 
 

@@ -15,7 +15,8 @@ class SearchHit(BaseModel):
     name: str
     score: float
     passage: str
-    source: str
+    source: str = Field(description="The source as a person reads it (publisher, year, headline) and the quoted sentence")
+    source_url: str | None = Field(default=None, description="The page showing the quoted sentence in its article")
 
 
 class SearchAnswer(BaseModel):

@@ -15,6 +15,7 @@ from application.briefs.html import stylesheet
 from application.partners.errors import UnknownPartner
 from application.partners.schemas import Partner
 from application.partners.service import PartnerService
+from knowledge.sources import article_page
 from prompts import Lang
 from prompts.web import load_web_text
 from web.api.sessions import bearer
@@ -45,9 +46,9 @@ def owner_copy_css() -> tuple[str, str]:
 
 
 def _render(request: Request, template: str, page: ChatPage | None, lang: Lang, *, status: int = 200,
-            headers: dict[str, str] | None = None) -> HTMLResponse:
+            headers: dict[str, str] | None = None, **extra: object) -> HTMLResponse:
     context = {"page": page, "lang": lang, "text": load_web_text(lang),
-               "copy_css": f"/owner-copy.css?v={owner_copy_css()[1]}"}
+               "copy_css": f"/owner-copy.css?v={owner_copy_css()[1]}", **extra}
     return templates.TemplateResponse(request, template, context, status_code=status, headers=headers)
 
 
@@ -95,6 +96,16 @@ async def widget_script(request: Request) -> Response:
     response.headers["Content-Type"] = "text/javascript; charset=utf-8"
     response.headers["Cache-Control"] = WIDGET_CACHE
     return response
+
+
+@router.get("/sources/{slug}", response_class=HTMLResponse)
+def source_article(request: Request, slug: Annotated[str, Path(max_length=64)],
+                   q: Annotated[str | None, Query(max_length=2000)] = None, lang: LangQuery = None) -> HTMLResponse:
+    """A cited article, with the sentence the chat quoted (`q`) marked where the article says it."""
+    article = article_page(slug, q)
+    if article is None:
+        raise FileNotFound(slug)
+    return _render(request, "owner/source.html", None, lang or "ko", article=article)
 
 
 @router.get("/owner-copy.css")

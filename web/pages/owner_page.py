@@ -1,5 +1,5 @@
 """Typed contexts of the owner's chat page (`/`) and its partner embed (`/embed`), and the data
-chat.js reads from the page: the progress topics with the slots each covers, labels to show an
+The chat's scripts (web/static/owner/chat/) read from the page: the progress topics with the slots each covers, labels to show an
 owner's quick-reply answers by their words, and every line the script shows. The script holds
 no text and no knowledge of the intake flow of its own."""
 
@@ -38,7 +38,7 @@ class ClientUrls(BaseModel):
 
 
 class ChatClientData(BaseModel):
-    """What chat.js is told by the page, as JSON in <script type="application/json">."""
+    """What the chat's scripts are told by the page, as JSON in <script type="application/json">."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -87,6 +87,17 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     assert sources.count() == 1
     assert sources.locator(".source-label").first.inner_text() == KO.say.source_label
     assert chat.view()["expecting"] == expecting
+    # The source opens on its own page: the article, the quoted sentence marked, how old it is.
+    sources.locator("summary").first.click()
+    link = sources.get_by_role("link", name=WEB.source_open)
+    article = page.context.new_page()
+    article.goto(app_url + str(link.get_attribute("href")))
+    expect(article.locator("article mark")).to_have_count(1)
+    assert article.locator("article mark").inner_text().removeprefix(WEB.source_quoted + ": ") in \
+        sources.locator("details p").first.inner_text()
+    assert ".txt" not in article.content() and "시드" not in article.content()
+    shoot(article, "source-article", SHOTS)
+    article.close()
 
     chat.answer_until(lambda expecting: expecting.startswith("staffing."))
     assert progress_status(page.main_frame) == WEB.progress_status.format(n=3, total=6, topic=KO.topics["staffing"])
@@ -179,6 +190,10 @@ def test_consent_refused_shows_the_copy_without_a_mentor(context: BrowserContext
         expect(pick).to_have_attribute("aria-pressed", "true")
     assert chat.view()["expecting"] == "needs.support_types"  # nothing sent yet
     shoot(page, "chat-multi-choice", SHOTS)
+    # On a phone the choices scroll sideways in one row; the send button stays in sight.
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    box = send.bounding_box()
+    assert width == 360 and box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     chat.press(WEB.multi_send)
     assert chat.view()["slots"]["needs.support_types"]["value"] == ["funding", "mentoring"]
     assert chat.owner_texts()[-1] == f"{labels['funding']}, {labels['mentoring']}"
