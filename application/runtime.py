@@ -12,6 +12,7 @@ from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
+from application.reassessment.service import ReassessmentService
 from application.settings import Settings
 from application.store.database import session_factory
 from application.store.migrate import migrated_engine
@@ -42,6 +43,7 @@ class Runtime:
     knowledge: LiveKnowledge
     casework: CaseworkService
     access_log: AccessLog
+    reassessment: ReassessmentService
 
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
@@ -87,6 +89,7 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         knowledge=knowledge,
         casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
         access_log=AccessLog(writer),
+        reassessment=ReassessmentService(writer, reader),
     )
 
 
