@@ -26,6 +26,9 @@ from application.reassessment.schemas import (
     ReassessmentInput,
 )
 from application.reassessment.scores import after_scores, before_levels, before_scores, changes
+from application.settings import Settings
+from application.store.database import session_factory
+from application.store.migrate import migrated_engine
 from application.store.models import utc_now
 from assistant.decision.brief import Contact, NeedsBrief
 
@@ -60,6 +63,12 @@ class ReassessmentService:
         self._writer = writer
         self._reader = reader
         self._clock = clock
+
+    @classmethod
+    def open(cls, settings: Settings) -> "ReassessmentService":
+        """For the command line: reads and writes without loading the knowledge base."""
+        engine = migrated_engine(settings.effective_database_url)
+        return cls(session_factory(engine), session_factory(engine, read_only=True))
 
     def draft(self, *, actor: Actor, case_id: str) -> ReassessmentDraft:
         """The form's starting point: T1 as recorded, or T0 before anything was recorded."""

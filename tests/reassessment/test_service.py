@@ -3,12 +3,18 @@ real workflow: T1 is recorded at 성과 리포트 by the mentor holding the case
 pre-filled from T0, kept next to T0 with who and when, editable until 종료, and read back for
 many cases at once."""
 
+import io
+from pathlib import Path
+
 import pytest
+from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
+from typer.testing import CliRunner
 
 from application.accounts import Role, User
 from application.cases.errors import CaseNotFound
 from application.casework.workflow import STEPS
+from application.cli.brief import brief_app
 from application.reassessment.errors import InvalidReassessment, NotAtReport, ReassessmentForbidden
 from application.reassessment.schemas import ReassessmentInput, parse_input
 from application.reassessment.service import ReassessmentService
@@ -34,7 +40,9 @@ def entry(levels: dict[str, int | None] = T1, summary: str = "클라우드 백�
     return parse_input({"levels": levels, "summary": summary, "programs_applied": programs or []})
 
 
-def test_t1_is_recorded_at_the_report_step_next_to_t0_with_who_and_when(world: World, stores: Stores) -> None:
+def test_t1_is_recorded_at_the_report_step_next_to_t0_with_who_and_when(world: World, stores: Stores,
+                                                                        database_url: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     case_id = world.intake()
     lead = world.user(Role.lead, "capital", name="이리드")
     mentor = world.user(Role.mentor, "capital", name="박멘토")
@@ -91,6 +99,22 @@ def test_t1_is_recorded_at_the_report_step_next_to_t0_with_who_and_when(world: W
     assert both[case_id].status == "closed"
     assert both[other].after is None and both[other].recorded_at is None
     assert t1.before_after([]) == {}
+
+    # `intake brief report` reads the same, as HTML or PDF.
+    monkeypatch.setenv("INTAKE_DATABASE_URL", database_url)
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    runner = CliRunner()
+    html = runner.invoke(brief_app, ["report", case_id])
+    assert html.exit_code == 0, html.output
+    assert "사례 보고서" in html.stdout and "고쳤어요" in html.stdout and "▼ −40" not in html.stdout
+    assert "▲ +60" in html.stdout and "minsu@example.com" not in html.stdout
+    target = tmp_path / "report.pdf"
+    pdf = runner.invoke(brief_app, ["report", case_id, "--format", "pdf", "--output", str(target)])
+    assert pdf.exit_code == 0, pdf.output
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "▲ +60" in text and "고쳤어요" in text
+    missing = runner.invoke(brief_app, ["report", "no-such-case"])
+    assert missing.exit_code == 1 and "No case with id 'no-such-case'." in missing.output
 
 
 def test_only_the_holder_or_team_lead_records_and_only_at_the_report_step(world: World, stores: Stores) -> None:
