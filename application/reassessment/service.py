@@ -3,9 +3,10 @@ records T1 with the owner; it stays editable until the case is closed, and every
 stamped in the case's history. The case report puts T0, T1, what was done and the summary
 together; `before_after` gives the scores of many cases at once for comparisons."""
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +25,7 @@ from application.reassessment.schemas import (
     Reassessment,
     ReassessmentDraft,
     ReassessmentInput,
+    parse_input,
 )
 from application.reassessment.scores import after_scores, before_levels, before_scores, changes
 from application.settings import Settings
@@ -95,9 +97,11 @@ class ReassessmentService:
             stored = db.get(ReassessmentRow, row.id)
             return _stored(stored) if stored is not None else None
 
-    def record(self, *, actor: Actor, case_id: str, entry: ReassessmentInput) -> Reassessment:
+    def record(self, *, actor: Actor, case_id: str, entry: ReassessmentInput | Mapping[str, Any]) -> Reassessment:
         """Saves T1 (first time or again), checked in this order: may the user see the case,
-        record on it, is it at 성과 리포트, are the programs the brief's."""
+        record on it, is it at 성과 리포트, is the form valid (a mapping is the form as sent,
+        checked by ReassessmentInput), are the programs the brief's. Someone who may not
+        record learns nothing from how the form was filled in."""
         with self._writer.begin() as db:
             row = queries.load_case(db, actor=actor, case_id=case_id, lock=True)
             facts = _facts(row)
@@ -105,6 +109,8 @@ class ReassessmentService:
                 raise ReassessmentForbidden("only the mentor holding the case or its team lead records T1")
             if facts.status != RECORDED_AT:
                 raise NotAtReport(f"T1 is recorded at {RECORDED_AT}; the case is {facts.status}")
+            if not isinstance(entry, ReassessmentInput):
+                entry = parse_input(entry)
             known = {p.id for p in NeedsBrief.model_validate(row.brief).programs}
             if any(p not in known for p in entry.programs_applied):
                 raise InvalidReassessment({"programs": "unknown_program"})

@@ -20,7 +20,7 @@ from application.briefs.report import report_page
 from application.briefs.report_pdf import render_report_pdf
 from application.reassessment.errors import InvalidReassessment, NotAtReport, ReassessmentForbidden
 from application.reassessment.questions import Question, questions
-from application.reassessment.schemas import ReassessmentDraft, ReassessmentInput, parse_input
+from application.reassessment.schemas import ReassessmentDraft
 from application.reassessment.service import ReassessmentService
 from assistant.decision.readiness import LEVEL_DIMENSIONS
 from prompts import load_prompts
@@ -104,11 +104,10 @@ async def record(request: Request, user: ConsoleUser, _: CsrfProtected, service:
     summary = str(form.get("summary", ""))
     programs = [str(p) for p in form.getlist("programs")]
     try:
-        entry: ReassessmentInput = parse_input({
+        service.record(actor=user, case_id=case_id, entry={
             "levels": {d: _level(v) for d, v in selected.items() if v},
             "summary": summary, "programs_applied": programs,
         })
-        service.record(actor=user, case_id=case_id, entry=entry)
     except InvalidReassessment as exc:
         draft = service.draft(actor=user, case_id=case_id)
         errors = dict(exc.fields)
