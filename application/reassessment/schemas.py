@@ -54,13 +54,19 @@ def form_field(loc: tuple[int | str, ...]) -> str:
 
 
 def parse_input(data: Mapping[str, Any]) -> ReassessmentInput:
-    """The form's values as a ReassessmentInput, or InvalidReassessment naming each bad field."""
+    """The form's values as a ReassessmentInput, or InvalidReassessment naming each bad field;
+    a dimension left unanswered is named as `missing` next to the other problems."""
     try:
         return ReassessmentInput.model_validate(data)
     except ValidationError as exc:
         fields: dict[str, str] = {}
         for error in exc.errors():
             fields.setdefault(form_field(tuple(error["loc"])), error["type"])
+        levels = data.get("levels")
+        if isinstance(levels, Mapping):
+            fields.update({f"level_{d}": "missing" for d in LEVEL_DIMENSIONS if d not in levels})
+            if set(levels) <= set(LEVEL_DIMENSIONS):
+                fields.pop("levels", None)  # said field by field
         raise InvalidReassessment(fields) from None
 
 

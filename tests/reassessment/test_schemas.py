@@ -19,7 +19,7 @@ summaries = st.text(min_size=1, max_size=200).filter(lambda s: s.strip())
 def test_every_level_on_the_intake_scale_is_accepted_and_scored_like_the_intake(chosen: dict[str, int | None],
                                                                                   summary: str) -> None:
     entry = parse_input({"levels": chosen, "summary": summary})
-    assert entry.levels == chosen and entry.summary == summary.strip()
+    assert entry.levels == chosen and entry.summary.strip() == summary.strip()
     intake = dimension_scores({f"readiness.{d}": v for d, v in chosen.items() if v is not None})
     assert after_scores(entry.levels) == {d: intake[d] for d in LEVEL_DIMENSIONS}
     assert all(score is None or score == 20 * (chosen[d] or 0) for d, score in after_scores(entry.levels).items())
@@ -38,7 +38,9 @@ def test_a_level_off_the_scale_is_refused_by_its_field(dimension: str, bad: int 
 def test_missing_dimensions_empty_and_long_summaries_and_extra_fields_are_refused() -> None:
     all_levels = dict.fromkeys(LEVEL_DIMENSIONS, 2)
     cases: list[tuple[dict[str, object], set[str]]] = [
-        ({"levels": {d: 2 for d in LEVEL_DIMENSIONS[1:]}, "summary": "요약"}, {"levels"}),
+        ({"levels": {d: 2 for d in LEVEL_DIMENSIONS[1:]}, "summary": "요약"}, {f"level_{LEVEL_DIMENSIONS[0]}"}),
+        ({"levels": {LEVEL_DIMENSIONS[0]: 9}, "summary": ""},
+         {"summary", *(f"level_{d}" for d in LEVEL_DIMENSIONS)}),
         ({"levels": {**all_levels, "quantum": 3}, "summary": "요약"}, {"levels"}),
         ({"levels": all_levels, "summary": "   "}, {"summary"}),
         ({"levels": all_levels, "summary": "가" * 4001}, {"summary"}),
@@ -65,3 +67,10 @@ def test_a_change_exists_only_between_two_known_scores_of_a_reassessed_dimension
         assert change.delta == after - before
     else:
         assert change.delta is None
+
+
+def test_each_unanswered_dimension_is_named_beside_a_level_off_the_scale() -> None:
+    with pytest.raises(InvalidReassessment) as refused:
+        parse_input({"levels": {"cloud": 9, "ai": 1, "data": 2}, "summary": "요약"})
+    assert refused.value.fields == {"level_cloud": "less_than_equal", "level_blockchain": "missing",
+                                    "level_security": "missing"}

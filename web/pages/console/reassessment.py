@@ -110,11 +110,7 @@ async def record(request: Request, user: ConsoleUser, _: CsrfProtected, service:
         })
     except InvalidReassessment as exc:
         draft = service.draft(actor=user, case_id=case_id)
-        errors = dict(exc.fields)
-        if "levels" in errors:  # a dimension left unanswered: name the ones missing
-            errors.pop("levels")
-            errors.update({f"level_{d}": "missing" for d, v in selected.items() if not v})
-        page = form_page(draft, selected=selected, summary=summary, programs=programs, errors=errors)
+        page = form_page(draft, selected=selected, summary=summary, programs=programs, errors=dict(exc.fields))
         return _render_form(request, page, status_code=422)
     except (ReassessmentForbidden, NotAtReport) as exc:
         flash(request, error_text(exc, PAGE_LANG), "error")
