@@ -14,6 +14,7 @@ from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.notifications.service import Notifier
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
+from application.reassessment.service import ReassessmentService
 from application.settings import Settings
 from application.store.database import Timeouts, session_factory
 from application.store.migrate import migrated_engine
@@ -46,6 +47,7 @@ class Runtime:
     access_log: AccessLog
     # The store's engine, for the readiness probe.
     database: DatabaseEngine
+    reassessment: ReassessmentService
 
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
@@ -95,6 +97,7 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
                                  notifier=notifier),
         access_log=AccessLog(writer),
         database=database,
+        reassessment=ReassessmentService(writer, reader),
     )
 
 

@@ -9,7 +9,7 @@ brief was built, in the brief's language, and the page says so when the two diff
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -25,6 +25,9 @@ from knowledge.sources import load_sources
 from prompts import load_prompts
 from prompts.brief import Lang, PageText, load_brief_prompts
 from prompts.particles import format_text
+
+if TYPE_CHECKING:
+    from application.briefs.reassessment import ReassessmentView
 
 FEATURED_PROGRAMS = 6  # per group, shown in full; the rest fold away
 ANSWER_TOPICS_SHOWN_ELSEWHERE = ("contact",)
@@ -151,6 +154,8 @@ class BriefPage:
     answers: tuple[RowGroup, ...]
     record: tuple[Row, ...]
     language_note: str | None
+    # T0 → T1 once the mentor re-assessed the case (application/briefs/reassessment.py).
+    reassessment: "ReassessmentView | None" = None
 
 
 def local_time(moment: datetime) -> str:

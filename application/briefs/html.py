@@ -11,6 +11,9 @@ from markupsafe import Markup
 
 from application.briefs.context import BriefPage, brief_page
 from application.briefs.owner import OwnerPage, owner_page
+from application.briefs.reassessment import with_reassessment
+from application.briefs.report import ReportPage, report_page
+from application.reassessment.schemas import CaseReport, Reassessment
 from assistant.decision.brief import NeedsBrief
 from assistant.decision.owner import OwnerCopy
 from prompts.brief import Lang
@@ -36,13 +39,19 @@ def stylesheet() -> Markup:
     return Markup(css.replace("</", "<\\/"))  # a stylesheet can never close its <style> element
 
 
-def render_page(template: str, page: BriefPage | OwnerPage) -> str:
+def render_page(template: str, page: BriefPage | OwnerPage | ReportPage) -> str:
     return environment().get_template(template).render(page=page, css=stylesheet())
 
 
-def render_brief_html(brief: NeedsBrief, lang: Lang | None = None) -> str:
-    """The mentor's page: every section of the brief, in `lang` (default: the brief's)."""
-    return render_page("brief/brief.html", brief_page(brief, lang))
+def render_brief_html(brief: NeedsBrief, lang: Lang | None = None, reassessment: Reassessment | None = None) -> str:
+    """The mentor's page: every section of the brief, in `lang` (default: the brief's), with
+    the re-assessment (T0 → T1) when there is one."""
+    return render_page("brief/brief.html", with_reassessment(brief_page(brief, lang), brief, reassessment))
+
+
+def render_report_html(report: CaseReport) -> str:
+    """The case report: T0 → T1, what the mentoring did and the mentor's summary."""
+    return render_page("brief/report.html", report_page(report))
 
 
 def render_owner_html(copy: OwnerCopy, lang: Lang | None = None) -> str:

@@ -17,6 +17,9 @@ from fpdf.enums import XPos, YPos
 
 from application.briefs.context import BriefPage, ProgramView, ReasonView, Row, Source, brief_page
 from application.briefs.pdf_radar import draw_radar, radar_height, rgb
+from application.briefs.radar import RadarLayout
+from application.briefs.reassessment import ReassessmentView, with_reassessment
+from application.reassessment.schemas import Reassessment
 from assistant.decision.brief import NeedsBrief
 from prompts.brief import Lang
 
@@ -70,16 +73,16 @@ class BriefPDF(FPDF):
 class Writer:
     """Small layout verbs over fpdf2: headings, paragraphs, bullets, key–value rows."""
 
-    def __init__(self, page: BriefPage) -> None:
+    def __init__(self, *, lang: Lang, title: str, company_name: str, subject: str) -> None:
         pdf = BriefPDF(format="A4")
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(True, margin=16)
         pdf.add_font(FONT, "", str(font_path()))
-        pdf.set_lang(page.lang)
-        pdf.set_title(f"{page.company_name} · {page.title}")
-        pdf.set_subject(page.text.audience)
+        pdf.set_lang(lang)
+        pdf.set_title(f"{company_name} · {title}")
+        pdf.set_subject(subject)
         pdf.set_creator("sme-intake")
-        pdf.footer_text = f"{page.title} · {page.company_name}"
+        pdf.footer_text = f"{title} · {company_name}"
         pdf.add_page()
         self.pdf = pdf
 
@@ -171,12 +174,7 @@ def readiness_block(w: Writer, page: BriefPage) -> None:
     w.strong(f"{page.overall.label}: {page.overall.score_text} ({page.overall.band_label})", 12, BRAND, 7)
     if page.overall.gap_text:
         w.para(page.overall.gap_text, 8.5, MUTED)
-    width = 100.0
-    if pdf.will_page_break(radar_height(page.radar, width)):
-        pdf.add_page()
-    top = pdf.get_y() + 2
-    draw_radar(pdf, page.radar, (pdf.w - width) / 2, top, width, FONT)
-    pdf.set_y(top + radar_height(page.radar, width) + 3)
+    radar_block(w, page.radar)
     for d in page.dimensions:
         if pdf.will_page_break(16):
             pdf.add_page()
@@ -194,8 +192,54 @@ def readiness_block(w: Writer, page: BriefPage) -> None:
         pdf.ln(1.2)
 
 
+def radar_block(w: Writer, layout: RadarLayout, width: float = 100.0) -> None:
+    pdf = w.pdf
+    if pdf.will_page_break(radar_height(layout, width)):
+        pdf.add_page()
+    top = pdf.get_y() + 2
+    draw_radar(pdf, layout, (pdf.w - width) / 2, top, width, FONT)
+    pdf.set_y(top + radar_height(layout, width) + 3)
+
+
+CHANGE_COLOURS = {"up": "#17744a", "down": "#a12a2a", "same": INK, "none": MUTED}
+
+
+def reassessment_block(w: Writer, r: ReassessmentView) -> None:
+    """T0, T1 and the change per dimension as a table; the change in arrow, number and words."""
+    pdf = w.pdf
+    w.heading(r.text.section_change)
+    w.para(r.text.intro, 8.5, MUTED)
+    pdf.ln(1)
+    widths = (44.0, 28.0, 28.0)
+    w.style(8.5, MUTED)
+    for width, head in zip(widths, (r.text.dimension, r.text.before, r.text.after), strict=True):
+        pdf.cell(width, LINE, head)
+    pdf.cell(0, LINE, r.text.change, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for c in r.changes:
+        if pdf.will_page_break(LINE + 1):
+            pdf.add_page()
+        w.style(10, INK)
+        pdf.cell(widths[0], LINE + 0.6, c.label)
+        pdf.cell(widths[1], LINE + 0.6, c.before)
+        w.style(10, INK if c.reassessed else MUTED)
+        pdf.cell(widths[2], LINE + 0.6, c.after)
+        w.style(10, CHANGE_COLOURS[c.direction])
+        pdf.cell(0, LINE + 0.6, f"{c.mark}  {c.words}" if c.mark else c.words, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_draw_color(*rgb("#e3e8ef"))
+        pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
+    w.label(r.text.summary)
+    w.para(r.summary, 10)
+    w.label(r.text.programs_applied)
+    if r.programs_applied:
+        w.bullets(r.programs_applied)
+    else:
+        w.para(r.text.no_programs, 9.5, MUTED)
+    pdf.ln(1)
+    w.para(r.recorded, 8.5, MUTED)
+
+
 def render_page_pdf(page: BriefPage) -> bytes:
-    w = Writer(page)
+    w = Writer(lang=page.lang, title=page.title, company_name=page.company_name, subject=page.text.audience)
     pdf = w.pdf
     w.para(f"{page.title} · {page.text.audience}", 9, MUTED)
     w.strong(page.company_name, 20, INK, 10)
@@ -212,6 +256,8 @@ def render_page_pdf(page: BriefPage) -> bytes:
         w.label(label)
         w.para(f"“{said}”" if said else page.text.not_said, 11 if said else 9.5, INK if said else MUTED)
     readiness_block(w, page)
+    if page.reassessment:
+        reassessment_block(w, page.reassessment)
     w.heading(page.text.section_programs)
     for group in page.program_groups:
         colour = GROUP_COLOURS[group.key]
@@ -257,6 +303,7 @@ def render_page_pdf(page: BriefPage) -> bytes:
     return bytes(pdf.output())
 
 
-def render_brief_pdf(brief: NeedsBrief, lang: Lang | None = None) -> bytes:
-    """The mentor's brief as PDF bytes, in `lang` (default: the brief's language)."""
-    return render_page_pdf(brief_page(brief, lang))
+def render_brief_pdf(brief: NeedsBrief, lang: Lang | None = None, reassessment: Reassessment | None = None) -> bytes:
+    """The mentor's brief as PDF bytes, in `lang` (default: the brief's language), with the
+    re-assessment (T0 → T1) when there is one."""
+    return render_page_pdf(with_reassessment(brief_page(brief, lang), brief, reassessment))

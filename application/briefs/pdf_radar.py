@@ -1,9 +1,14 @@
 """The readiness radar drawn into a PDF with fpdf2's primitives, from the same layout as the
-SVG (radar.py): band rings, axes (dashed where unknown), the score area, markers and labels."""
+SVG (radar.py): band rings, axes (dashed where unknown), the score area, markers and labels,
+and the re-assessment's (T1) dashed polygon with square markers when there is one."""
+
+from collections.abc import Callable
 
 from fpdf import FPDF
 
 from application.briefs.radar import (
+    AFTER_FILL,
+    AFTER_STROKE,
     CENTER,
     LABEL_SIZE,
     LEGEND_LINE,
@@ -11,6 +16,7 @@ from application.briefs.radar import (
     LINE_HEIGHT,
     MARK_SIZE,
     RadarLayout,
+    after_segments,
     segments,
 )
 
@@ -67,6 +73,8 @@ def draw_radar(pdf: FPDF, layout: RadarLayout, x0: float, y0: float, width: floa
             pdf.set_dash_pattern(0.8, 1.0)
         pdf.line(*at(start), *at(end))
         pdf.set_dash_pattern()
+    if layout.compared:
+        draw_after(pdf, layout, at, k)
     for axis in layout.axes:
         if axis.point is None:
             x, y = at(axis.end)
@@ -90,3 +98,24 @@ def draw_radar(pdf: FPDF, layout: RadarLayout, x0: float, y0: float, width: floa
     for i, line in enumerate(layout.legend):
         x, y = at((CENTER[0], layout.legend_y + i * LEGEND_LINE))
         write(x, y, line, LEGEND_SIZE, MUTED, "middle")
+
+
+def draw_after(pdf: FPDF, layout: RadarLayout, at: Callable[[tuple[float, float]], tuple[float, float]],
+               k: float) -> None:
+    """T1 over T0: a lighter area, a dashed outline and square markers."""
+    known = [at(p) for p in layout.known_after]
+    if len(known) >= 3:
+        with pdf.local_context(fill_opacity=0.14):
+            pdf.set_fill_color(*rgb(AFTER_FILL))
+            pdf.polygon(known, style="F")
+    pdf.set_draw_color(*rgb(AFTER_STROKE))
+    pdf.set_line_width(0.6)
+    pdf.set_dash_pattern(1.6, 0.9)
+    for start, end in after_segments(layout):
+        pdf.line(*at(start), *at(end))
+    pdf.set_dash_pattern()
+    pdf.set_fill_color(*rgb(AFTER_STROKE))
+    side = 9 * k
+    for point in layout.known_after:
+        x, y = at(point)
+        pdf.rect(x - side / 2, y - side / 2, side, side, style="F")

@@ -3,13 +3,17 @@ owner's scores as a polygon. A dimension whose score is unknown gets no vertex: 
 dashed, a hollow "?" marker sits at its end and its label says "unknown" in the brief's
 language, so a missing answer is never read as a zero.
 
+After a re-assessment (T1) the chart draws the second measurement as another polygon: dashed
+outline and square markers, so the two series differ in shape and line as well as in colour,
+with a legend line naming both; each re-assessed axis label reads "40점 → 60점".
+
 `radar_layout` computes the geometry once, with a bounding box estimated from the labels'
 lengths so the chart fills its space in either language; `radar_svg` turns it into
 server-rendered, accessible SVG (role="img", <title>, <desc> listing every value) and the
 PDF renderer draws the same layout with its own primitives."""
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
@@ -32,6 +36,9 @@ PAD = 6.0
 RINGS = (25, 50, 75, 100)
 BAND_RANGES = ((0, 25), (26, 50), (51, 75), (76, 100))
 WRAP_AT = 9  # characters: longer labels with a space are set on two lines
+# The legend's marks of T0 (round markers, solid outline) and T1 (square markers, dashed).
+SERIES_MARKS = ("●", "■")
+AFTER_FILL, AFTER_STROKE = "#d9480f", "#b03a06"
 
 Anchor = Literal["start", "middle", "end"]
 Point = tuple[float, float]
@@ -43,6 +50,10 @@ class RadarValue:
     label: str
     score: int | None
     band: str  # the band's name in the page's language
+    # The re-assessment (T1): `compared` when this dimension was measured again, `after` its
+    # score then (None: unknown at T1).
+    compared: bool = False
+    after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class RadarText:
     unknown: str
     points: str  # "{score}점"
     legend: tuple[str, ...]  # one entry per band: "기초 0–25"
+    series: tuple[str, str] | None = None  # names of T0 and T1 when the chart compares them
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,7 @@ class RadarAxis:
     anchor: Anchor
     lines: tuple[str, ...]  # the label, wrapped
     score_line: str
+    after_point: Point | None = None  # where the T1 score lies; None when not compared or unknown
 
 
 @dataclass(frozen=True)
@@ -70,13 +83,21 @@ class RadarLayout:
     axes: tuple[RadarAxis, ...]
     rings: tuple[tuple[int, tuple[Point, ...]], ...]
     text: RadarText
-    legend: tuple[str, ...]  # the legend's lines
+    legend: tuple[str, ...]  # the legend's lines: the two series (when comparing), then the bands
     legend_y: float  # first legend baseline
     box: tuple[float, float, float, float]  # x, y, width, height of everything drawn
 
     @property
     def known(self) -> list[Point]:
         return [a.point for a in self.axes if a.point is not None]
+
+    @property
+    def known_after(self) -> list[Point]:
+        return [a.after_point for a in self.axes if a.after_point is not None]
+
+    @property
+    def compared(self) -> bool:
+        return self.text.series is not None and any(a.value.compared for a in self.axes)
 
 
 def _at(angle: float, radius: float) -> Point:
@@ -125,16 +146,29 @@ def _label_block(angle: float, lines: int) -> tuple[Point, Anchor]:
     return (x, round(first, 1)), anchor
 
 
+def _score_text(score: int | None, text: RadarText) -> str:
+    return text.unknown if score is None else format_text(text.points, score=score)
+
+
+def _on_axis(angle: float, score: int | None) -> Point | None:
+    return None if score is None else _at(angle, RADIUS * max(0, min(100, score)) / 100)
+
+
 def radar_layout(values: Sequence[RadarValue], text: RadarText) -> RadarLayout:
     count = max(len(values), 1)
     angles = [-math.pi / 2 + 2 * math.pi * i / count for i in range(count)]
+    comparing = text.series is not None
     axes = []
     for value, angle in zip(values, angles, strict=False):
         lines = wrap_label(value.label)
         label_at, anchor = _label_block(angle, len(lines) + 1)
-        score_line = text.unknown if value.score is None else format_text(text.points, score=value.score)
-        point = None if value.score is None else _at(angle, RADIUS * max(0, min(100, value.score)) / 100)
-        axes.append(RadarAxis(value, _at(angle, RADIUS), point, label_at, anchor, lines, score_line))
+        compared = comparing and value.compared
+        score_line = _score_text(value.score, text)
+        if compared:
+            score_line = f"{score_line} → {_score_text(value.after, text)}"
+        after = _on_axis(angle, value.after) if compared else None
+        axes.append(RadarAxis(value, _at(angle, RADIUS), _on_axis(angle, value.score), label_at, anchor, lines,
+                              score_line, after))
     rings = tuple((ring, tuple(_at(a, RADIUS * ring / 100) for a in angles)) for ring in RINGS)
     left, right = CENTER[0] - RADIUS - 10, CENTER[0] + RADIUS + 10
     top, bottom = CENTER[1] - RADIUS - 10, CENTER[1] + RADIUS + 10
@@ -144,7 +178,9 @@ def radar_layout(values: Sequence[RadarValue], text: RadarText) -> RadarLayout:
         left, right = min(left, x0), max(right, x1)
         top = min(top, axis.label_at[1] - LABEL_SIZE)
         bottom = max(bottom, axis.label_at[1] + (len(lines) - 1) * LINE_HEIGHT + LABEL_SIZE * 0.3)
-    legend = _legend_lines(text.legend, right - left)
+    series = ((f"{SERIES_MARKS[0]} {text.series[0]}", f"{SERIES_MARKS[1]} {text.series[1]}")
+              if comparing and text.series and any(a.value.compared for a in axes) else ())
+    legend = (*_legend_lines(series, right - left), *_legend_lines(text.legend, right - left))
     legend_y = bottom + LEGEND_LINE + 4
     right = max(right, CENTER[0] + max((text_width(line, LEGEND_SIZE) for line in legend), default=0) / 2)
     left = min(left, CENTER[0] - (right - CENTER[0]))  # keep the chart centred
@@ -202,6 +238,7 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
         style = 'stroke="#1f5bc4" stroke-width="2.5"' if solid else \
             'stroke="#1f5bc4" stroke-width="1.5" stroke-dasharray="3 4" stroke-opacity="0.6"'
         out.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" {style}/>')
+    out.extend(_after_marks(layout))
     for axis in layout.axes:
         out.extend(_axis_marks(axis))
     for i, line in enumerate(layout.legend):
@@ -209,6 +246,35 @@ def radar_svg(layout: RadarLayout, *, element_id: str = "radar") -> str:
                    f'text-anchor="middle" font-size="{LEGEND_SIZE:g}" fill="#4b5563">{escape(line)}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def after_segments(layout: RadarLayout) -> list[tuple[Point, Point]]:
+    """Edges of the T1 polygon, between neighbouring axes that both have a T1 score."""
+    points = [a.after_point for a in layout.axes]
+    total = len(points)
+    if total < 2:
+        return []
+    pairs = [(points[i], points[(i + 1) % total]) for i in range(total if total > 2 else 1)]
+    return [(p, q) for p, q in pairs if p is not None and q is not None]
+
+
+def _after_marks(layout: RadarLayout) -> list[str]:
+    if not layout.compared:
+        return []
+    out = []
+    if len(layout.known_after) >= 3:
+        out.append(f'<polygon class="scores-after" points="{_points(layout.known_after)}" fill="{AFTER_FILL}" '
+                   'fill-opacity="0.14" stroke="none"/>')
+    for (x1, y1), (x2, y2) in after_segments(layout):
+        out.append(f'<line class="after-edge" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" '
+                   f'stroke="{AFTER_STROKE}" stroke-width="2.5" stroke-dasharray="7 4"/>')
+    for axis in layout.axes:
+        if axis.after_point is not None:
+            x, y = axis.after_point
+            key = escape(axis.value.key, quote=True)
+            out.append(f'<rect class="after" data-dimension="{key}" x="{x - 4.5:g}" y="{y - 4.5:g}" width="9" '
+                       f'height="9" fill="{AFTER_STROKE}" stroke="#ffffff" stroke-width="1.5"/>')
+    return out
 
 
 def _axis_marks(axis: RadarAxis) -> list[str]:
@@ -240,16 +306,22 @@ def describe(layout: RadarLayout) -> str:
     parts = []
     for axis in layout.axes:
         value = axis.value
-        parts.append(f"{value.label}: {axis.score_line}" + ("" if value.score is None else f" ({value.band})"))
-    return f"{layout.text.desc} " + "; ".join(parts) + "."
+        band = "" if value.score is None or value.compared else f" ({value.band})"
+        parts.append(f"{value.label}: {axis.score_line}{band}")
+    series = f" ({layout.text.series[0]} → {layout.text.series[1]})" if layout.compared and layout.text.series else ""
+    return f"{layout.text.desc}{series} " + "; ".join(parts) + "."
 
 
-def readiness_radar(readiness: Readiness, lang: Lang) -> RadarLayout:
-    """The layout of a brief's readiness, labelled in `lang`."""
+def readiness_radar(readiness: Readiness, lang: Lang, after: Mapping[str, int | None] | None = None) -> RadarLayout:
+    """The layout of a brief's readiness, labelled in `lang`; with `after` (T1 score per
+    re-assessed dimension) the re-assessment is drawn over it."""
     prompts = load_brief_prompts(lang)
     values = [RadarValue(key=name, label=prompts.dimensions.get(name, result.label), score=result.score,
-                         band=prompts.bands[result.band]) for name, result in readiness.dimensions.items()]
+                         band=prompts.bands[result.band], compared=after is not None and name in after,
+                         after=after.get(name) if after is not None else None)
+              for name, result in readiness.dimensions.items()]
     legend = tuple(f"{prompts.bands[band]} {lo}–{hi}" for band, (lo, hi) in zip(BANDS, BAND_RANGES, strict=True))
+    series = (prompts.report.before, prompts.report.after) if after is not None else None
     text = RadarText(title=prompts.page.radar_title, desc=prompts.page.radar_desc, unknown=prompts.page.unknown,
-                     points=prompts.page.points, legend=legend)
+                     points=prompts.page.points, legend=legend, series=series)
     return radar_layout(values, text)

@@ -12,7 +12,8 @@ from assistant.decision.brief import NeedsBrief
 
 Holder = Literal["mine", "unassigned"]
 EventKind = Literal[
-    "step", "reject", "note", "contact", "assign", "claim", "hand_back", "take", "advice_request", "advice_answer"
+    "step", "reject", "note", "contact", "assign", "claim", "hand_back", "take", "advice_request", "advice_answer",
+    "reassessment",
 ]
 PAGE_SIZE = 50
 

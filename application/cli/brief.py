@@ -1,9 +1,10 @@
-"""`intake brief …`: the needs brief's JSON Schema, and a stored case's brief as JSON, HTML
-or PDF."""
+"""`intake brief …`: the needs brief's JSON Schema, a stored case's brief as JSON, HTML or PDF,
+and the case report (T0 → T1, what was done, the mentor's summary) as HTML or PDF."""
 
 import getpass
 import json
 import sys
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -34,6 +35,21 @@ class PageLang(StrEnum):
 
 # Who looked, in the access log: the command line has no account, so the OS user stands in.
 CLI_ACTOR = "cli"
+
+
+@dataclass(frozen=True)
+class CliReader:
+    """The command line reads any case, as staff do (application.casework.access.Actor)."""
+
+    id: str = CLI_ACTOR
+    name: str = field(default_factory=getpass.getuser)
+    role: str = "staff"
+    team: str | None = None
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
 
 
 def view_case_brief(settings: Settings, case_id: str, what: AccessKind) -> NeedsBrief:
@@ -71,12 +87,39 @@ def show(
         stderr.print(f"No case with id '{case_id}'.", markup=False)
         raise typer.Exit(code=1) from None
     rendered = render_brief(brief, format.value, lang.value if lang else None)
+    write(rendered, pdf=format is OutputFormat.pdf, output=output, done=f"{format.value.upper()} brief of case {case_id}")
+
+
+@brief_app.command()
+def report(
+    case_id: Annotated[str, typer.Argument(help="The case whose report to show")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or pdf")] = ReportFormat.html,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output",
+                                                dir_okay=False, writable=True)] = None,
+) -> None:
+    """Show a case's report: readiness at intake (T0) and at 성과 리포트 (T1) with the change,
+    what the mentoring did and the mentor's summary. It holds no contact data."""
+    from application.briefs.html import render_report_html
+    from application.briefs.report_pdf import render_report_pdf
+    from application.reassessment.service import ReassessmentService
+
+    try:
+        case = ReassessmentService.open(Settings()).report(actor=CliReader(), case_id=case_id)
+    except CaseNotFound:
+        stderr.print(f"No case with id '{case_id}'.", markup=False)
+        raise typer.Exit(code=1) from None
+    rendered = render_report_pdf(case) if format is ReportFormat.pdf else render_report_html(case)
+    write(rendered, pdf=format is ReportFormat.pdf, output=output, done=f"{format.value.upper()} report of case {case_id}")
+
+
+def write(rendered: str | bytes, *, pdf: bool, output: Path | None, done: str) -> None:
+    """To `output`, or to standard output unless it is a PDF bound for the terminal."""
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     if output is not None:
         output.write_bytes(data)
-        stderr.print(f"Wrote {format.value.upper()} brief of case {case_id} to {output}", markup=False)
+        stderr.print(f"Wrote {done} to {output}", markup=False)
         return
-    if format is OutputFormat.pdf and sys.stdout.isatty():
+    if pdf and sys.stdout.isatty():
         stderr.print("Refusing to write a PDF to the terminal: use --output FILE or redirect.", markup=False)
         raise typer.Exit(code=2)
     sys.stdout.buffer.write(data)

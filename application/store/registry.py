@@ -9,7 +9,8 @@ import application.catalog.models
 import application.chat.models
 import application.notifications.models
 import application.partners.models
-import application.privacy.models  # noqa: F401
+import application.privacy.models
+import application.reassessment.models  # noqa: F401
 from application.store.models import Base
 
 metadata = Base.metadata

@@ -217,6 +217,49 @@ class PageText(_Templates):
         return {1: self.tier_1, 2: self.tier_2, 3: self.tier_3}.get(tier, str(tier))
 
 
+class ReportText(_Templates):
+    """The re-assessment (T0 → T1) in the brief, and the case report."""
+
+    title: str
+    audience: str
+    section_change: str
+    intro: str
+    before: str
+    after: str
+    change: str
+    dimension: str
+    up: str
+    down: str
+    same: str
+    up_words: str
+    down_words: str
+    same_words: str
+    not_reassessed: str
+    not_comparable: str
+    recorded: str
+    summary: str
+    programs_applied: str
+    no_programs: str
+    pending: str
+    section_done: str
+    steps: str
+    notes: str
+    no_notes: str
+    section_case: str
+    case_id: str
+    status: str
+    opened: str
+    closed: str
+    mentor: str
+    team: str
+    nobody: str
+
+    allowed = {
+        **{name: frozenset({"delta"}) for name in ("up", "down", "up_words", "down_words")},
+        "recorded": frozenset({"name", "at"}),
+    }
+
+
 class BriefPrompts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -234,6 +277,7 @@ class BriefPrompts(BaseModel):
     mentors: MentorText
     owner: OwnerText
     page: PageText
+    report: ReportText
 
     @model_validator(mode="after")
     def _complete(self) -> "BriefPrompts":

@@ -33,6 +33,7 @@ class Notices(BaseModel):
     handed_back: str
     asked: str
     answered: str
+    reassessed: str
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> "Notices":

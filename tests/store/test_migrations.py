@@ -13,7 +13,7 @@ from application.store.migrate import ALEMBIC_INI, alembic_config, upgrade_datab
 from application.store.registry import metadata
 
 TABLES = {"alembic_version", *metadata.tables}
-HEAD = "0008_notifications"
+HEAD = "0009_reassessment"
 
 
 def schema_differences(engine: Engine) -> list[object]:

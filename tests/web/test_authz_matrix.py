@@ -156,6 +156,14 @@ MATRIX: dict[tuple[str, str], Row] = {
                                                         form=lambda _: {"note": "돌려놓아요"}),
     ("POST", "/console/cases/{case_id}/ask-expert"): Row(console(BACK_TO_CASE), url=case_url("/ask-expert"),
                                                          form=lambda _: {"expert_id": "nobody", "question": "?"}),
+    # The matrix's case is new, not at 성과 리포트: a post is refused back to the case, unchanged.
+    ("GET", "/console/cases/{case_id}/reassessment"): Row(console(200), url=case_url("/reassessment")),
+    ("POST", "/console/cases/{case_id}/reassessment"): Row(
+        console(BACK_TO_CASE), url=case_url("/reassessment"),
+        form=lambda _: {"level_cloud": "3", "level_ai": "1", "level_blockchain": "0", "level_data": "2",
+                        "level_security": "2", "summary": "요약"}),
+    ("GET", "/console/cases/{case_id}/report"): Row(console(200), url=case_url("/report")),
+    ("GET", "/console/cases/{case_id}/report.pdf"): Row(console(200), url=case_url("/report.pdf")),
     ("POST", "/console/cases/{case_id}/advice/{request_id}/answer"): Row(
         console(BACK_TO_CASE), url=case_url("/advice/999999999/answer"), form=lambda _: {"answer": "답"}),
     # Knowledge-base, mentor and partner admin (web/pages/admin): admin and staff. The shared

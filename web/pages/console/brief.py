@@ -15,12 +15,15 @@ from markupsafe import Markup
 
 from application.briefs.context import BriefPage, brief_page
 from application.briefs.html import environment, stylesheet
+from application.briefs.reassessment import with_reassessment
+from application.reassessment.schemas import Reassessment
 from assistant.decision.brief import NeedsBrief
 
 SECTIONS = ("brief/_profile.html", "brief/_readiness.html", "brief/_programs.html", "brief/_vendors.html",
             "brief/_unknowns.html")
 MENTORS = "brief/_mentors.html"
 CONTACT = "brief/_contact.html"
+CHANGES = "brief/_reassessment.html"
 # Page-wide selectors of the stand-alone brief; inside the scope they mean its root.
 _PAGE_SELECTORS = re.compile(r"^(?::root|body)\s*\{", re.MULTILINE)
 
@@ -31,9 +34,16 @@ def _render(template: str, page: BriefPage) -> Markup:
         page=page, section_id="readiness", heading=page.text.section_readiness, show_gap=True))
 
 
-def brief_sections(brief: NeedsBrief) -> Markup:
-    page = brief_page(brief)
+def brief_sections(brief: NeedsBrief, reassessment: Reassessment | None = None) -> Markup:
+    """The brief's sections; with T1 its radar draws T0 and T1 (the change table is the case
+    page's own section, `reassessment_section`)."""
+    page = with_reassessment(brief_page(brief), brief, reassessment)
     return Markup("").join(_render(name, page) for name in SECTIONS)
+
+
+def reassessment_section(brief: NeedsBrief, reassessment: Reassessment) -> Markup:
+    page = with_reassessment(brief_page(brief), brief, reassessment)
+    return Markup(environment().get_template(CHANGES).render(r=page.reassessment, section_id="reassessment"))
 
 
 def suggested_mentors(brief: NeedsBrief) -> Markup:

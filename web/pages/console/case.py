@@ -15,7 +15,13 @@ from application.casework.schemas import MentorLoad
 from application.privacy.access_log import AccessKind
 from web.csrf import CsrfProtected
 from web.deps import RuntimeDep
-from web.pages.console.brief import brief_sections, contact_section, scoped_stylesheet, suggested_mentors
+from web.pages.console.brief import (
+    brief_sections,
+    contact_section,
+    reassessment_section,
+    scoped_stylesheet,
+    suggested_mentors,
+)
 from web.pages.console.contexts import CaseView, Confirmation, labels, steps
 from web.pages.console.deps import CaseId, CaseworkDep, ConsoleUser, client_address
 from web.templating import templates
@@ -42,15 +48,18 @@ def case_page(request: Request, user: ConsoleUser, casework: CaseworkDep, runtim
     team_mentors = casework.mentor_loads(team=team) if team else []
     assignable = casework.assignable_mentors(actor=user, case_id=case_id) if detail.allowed.assign else []
     claimants = [m for m in team_mentors if m.id == user.id] if detail.allowed.claim else []
+    t1 = runtime.reassessment.draft(actor=user, case_id=case_id)
     view = CaseView(
         detail=detail, labels=labels(runtime.kb), steps=steps(detail.summary.status),
-        brief_html=brief_sections(detail.brief), mentors_html=suggested_mentors(detail.brief),
+        brief_html=brief_sections(detail.brief, t1.recorded), mentors_html=suggested_mentors(detail.brief),
         contact_html=contact_section(detail.brief) if viewed.contact_shown else None,
         transcript=viewed.transcript, mentors=assignable, team_mentors=team_mentors,
         experts=casework.experts() if detail.allowed.ask_expert else [],
         confirmation=_confirmation(request, assignable, claimants),
         brief_css=f"/console/brief.css?v={scoped_stylesheet()[1]}",
         contact_days=casework.contact_days,
+        reassessment=t1,
+        reassessment_html=reassessment_section(detail.brief, t1.recorded) if t1.recorded else None,
     )
     return templates.TemplateResponse(request, "staff/console/case.html", {"page": view})
 
@@ -73,10 +82,10 @@ def show_contact(request: Request, user: ConsoleUser, _: CsrfProtected, casework
 
 
 @router.post("/cases/{case_id}/brief.pdf")
-def download_pdf(request: Request, user: ConsoleUser, _: CsrfProtected, casework: CaseworkDep,
+def download_pdf(request: Request, user: ConsoleUser, _: CsrfProtected, casework: CaseworkDep, runtime: RuntimeDep,
                  case_id: CaseId) -> Response:
     brief = casework.brief_with_contact(actor=user, case_id=case_id, what=AccessKind.brief_pdf,
                                         client_address=client_address(request))
-    pdf = render_brief(brief, "pdf")
+    pdf = render_brief(brief, "pdf", reassessment=runtime.reassessment.current(actor=user, case_id=case_id))
     return Response(pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="brief-{case_id}.pdf"'})

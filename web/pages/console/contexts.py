@@ -9,6 +9,7 @@ from markupsafe import Markup
 from application.casework.schemas import CaseDetail, CaseFilters, CasePage, MentorLoad, Person
 from application.casework.transcript import TranscriptEntry
 from application.casework.workflow import STEPS, Status
+from application.reassessment.schemas import ReassessmentDraft
 from knowledge.loader import KnowledgeBase
 from prompts import load_prompts
 from prompts.console import ConsolePrompts, load_console_prompts
@@ -158,6 +159,9 @@ class CaseView:
     confirmation: Confirmation | None
     brief_css: str
     contact_days: int
+    # T0 → T1: what was recorded and who may record it; the change table when recorded.
+    reassessment: ReassessmentDraft | None = None
+    reassessment_html: Markup | None = None
 
     @property
     def contact_shown(self) -> bool:
