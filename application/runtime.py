@@ -10,6 +10,7 @@ from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
+from application.insights.service import InsightsService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.settings import Settings
@@ -42,6 +43,7 @@ class Runtime:
     knowledge: LiveKnowledge
     casework: CaseworkService
     access_log: AccessLog
+    insights: InsightsService
 
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
@@ -87,6 +89,8 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         knowledge=knowledge,
         casework=CaseworkService(writer, reader, replay=chat.replay_session, contact_days=contact_days),
         access_log=AccessLog(writer),
+        insights=InsightsService(reader, contact_days=contact_days,
+                                 session_retention_days=settings.session_retention_days),
     )
 
 
