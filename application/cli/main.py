@@ -12,6 +12,7 @@ from application.cli.kb import kb_app
 from application.cli.partners import partners_app
 from application.cli.privacy import privacy_app
 from application.cli.progress import progress_bar, stderr
+from application.cli.report import report_app
 from application.cli.users import users_app
 from application.runtime import build_runtime
 from application.settings import Settings
@@ -23,6 +24,7 @@ app.add_typer(brief_app, name="brief")
 app.add_typer(users_app, name="users")
 app.add_typer(partners_app, name="partners")
 app.add_typer(privacy_app, name="privacy")
+app.add_typer(report_app, name="report")
 app.command()(chat)
 
 
