@@ -104,8 +104,8 @@ def stacked_chart(figure: Figure, text: InsightsPrompts | None = None) -> str:
     height = PAD * 2 + legend_height + ROW * len(figure.rows)
     described = []
     for row in figure.rows:
-        cells = ", ".join(f"{n} {cell_text(row.cells[i], 'count', text)}" for n, i in zip(names, indexes, strict=True))
-        described.append(f"{row.label}: {cells}")
+        listed = ", ".join(f"{n} {cell_text(row.cells[i], 'count', text)}" for n, i in zip(names, indexes, strict=True))
+        described.append(f"{row.label}: {listed}")
     parts = _open(figure, height, "; ".join(described), text)
     parts.append(f'<defs><pattern id="{ident}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
                  f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
@@ -135,7 +135,7 @@ def stacked_chart(figure: Figure, text: InsightsPrompts | None = None) -> str:
         scale = span / (whole + rest) if whole + rest else 0
         x = PAD
         bar_y = y + LABEL_LINE
-        for n, (cell, value) in enumerate(zip(cells, shown, strict=True)):
+        for n, value in enumerate(shown):
             if not value:
                 continue
             width = value * scale

@@ -287,9 +287,9 @@ class InsightsService:
             rows.append(Row(key=key, label=label, cells=[
                 _count(asked), _count(stopped), _share(stopped, asked, hidden=primary(stopped) or primary(asked)),
                 _median(seconds, 0)]))
-        remarks = [self._text.figure("questions").in_progress.format(count=going)] if going and (
-            self._text.figure("questions").in_progress) else []
-        note = self._text.figure("questions").note.format(hours=IDLE_HOURS)
+        text = self._text.figure("questions")
+        remarks = [text.in_progress.format(count=going)] if going and text.in_progress else []
+        note = text.note.format(hours=IDLE_HOURS)
         return self._figure("questions", (("asked", "count"), ("left", "count"), ("left_share", "percent"),
                                           ("seconds", "seconds")), rows, chart=Chart(column="left"),
                             remarks=remarks, note=note)
