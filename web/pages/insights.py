@@ -2,6 +2,7 @@
 staff and admins, over a range of Korean calendar days; every figure also as a CSV file.
 A date that cannot be read is left out and said so, as on the access log."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
@@ -79,7 +80,8 @@ def choose_period(since: str, until: str) -> PeriodChoice:
                         ignored=ignored)
 
 
-class InsightsPage(BaseModel):
+@dataclass(frozen=True)
+class InsightsPage:
     insights: Insights
     choice: PeriodChoice
     sections: list[tuple[str, str, Markup]]  # (key, title, the section's HTML)
