@@ -9,7 +9,7 @@ phone; the text is large against the 400-unit-wide box so it is at least 12 px t
 from html import escape
 
 from application.insights.formatting import cell_text, number
-from application.insights.schemas import Figure, Row
+from application.insights.schemas import Cell, Figure, Row
 from prompts.insights import InsightsPrompts, load_insights_prompts
 
 WIDTH = 400.0
@@ -59,17 +59,19 @@ def bar_chart(figure: Figure, text: InsightsPrompts | None = None) -> str:
     index = figure.column_index(chart.column)
     kind = figure.columns[index].kind
     ref_index = figure.column_index(chart.reference) if chart.reference else None
-    values = [r.cells[index].value for r in figure.rows]
-    refs = [r.cells[ref_index].value if ref_index is not None else None for r in figure.rows]
+    drawn = [r for r in figure.rows if not (chart.skip_zero and r.cells[index] == Cell(value=0))]
+    values = [r.cells[index].value for r in drawn]
+    refs = [r.cells[ref_index].value if ref_index is not None else None for r in drawn]
     top = max([v for v in (*values, *refs) if v is not None] or [0]) or 1
     labels = []
-    for row, value, ref in zip(figure.rows, values, refs, strict=True):
+    for row, value, ref in zip(drawn, values, refs, strict=True):
         shown = cell_text(row.cells[index], kind, text)
         labels.append(f"{shown} / {number(ref)}" if ref is not None and value is not None else shown)
-    height = PAD * 2 + ROW * len(figure.rows)
-    parts = _open(figure, height, _describe(figure.rows, labels, text), text)
+    height = PAD * 2 + ROW * len(drawn)
+    omitted = text.zero_rows if len(drawn) < len(figure.rows) else ""
+    parts = _open(figure, height, _describe(drawn, labels, text) + omitted, text)
     span = WIDTH - 2 * PAD - VALUE_ROOM
-    for i, (row, value, ref, label) in enumerate(zip(figure.rows, values, refs, labels, strict=True)):
+    for i, (row, value, ref, label) in enumerate(zip(drawn, values, refs, labels, strict=True)):
         y = PAD + i * ROW
         parts.append(f'<text x="{PAD}" y="{y + FONT:.1f}" fill="{INK}">{escape(_label(row.label))}</text>')
         bar_y = y + LABEL_LINE
@@ -153,7 +155,11 @@ def stacked_chart(figure: Figure, text: InsightsPrompts | None = None) -> str:
 
 
 def chart_svg(figure: Figure, text: InsightsPrompts | None = None) -> str | None:
-    """The figure's chart, or None when it has none or no rows."""
+    """The figure's chart, or None when it has none or nothing to draw."""
     if figure.chart is None or not figure.rows:
+        return None
+    column = figure.chart.column
+    if figure.chart.skip_zero and column and all(
+            r.cells[figure.column_index(column)] == Cell(value=0) for r in figure.rows):
         return None
     return stacked_chart(figure, text) if figure.chart.kind == "stacked" else bar_chart(figure, text)

@@ -106,6 +106,9 @@ class Chart(BaseModel):
     column: str | None = None
     reference: str | None = None
     segments: list[str] = []
+    # Long lists of categories (17 regions) chart only the rows that are not a published 0;
+    # the table beside keeps every row.
+    skip_zero: bool = False
 
 
 class Figure(BaseModel):

@@ -327,7 +327,7 @@ class InsightsService:
         items.append((UNKNOWN, self._text.unknown, counts[UNKNOWN]))
         rows, total = self._count_rows(key, items, len(firms), partition=True)
         return self._figure(key, (("cases", "count"), ("share", "percent")), rows, total=total,
-                            chart=Chart(column="cases"))
+                            chart=Chart(column="cases", skip_zero=True))
 
     def _multi_figure(self, key: str, firms: list[Firm], labels: dict[str, str], of: Callable[[Firm], list[str]],
                       *, keep_zero: bool = False, unanswered: bool = False) -> Figure:
@@ -338,7 +338,7 @@ class InsightsService:
             items.append((UNKNOWN, self._text.unknown, sum(not of(f) for f in firms)))
         rows, total = self._count_rows(key, items, len(firms), partition=False)
         return self._figure(key, (("cases", "count"), ("share", "percent")), rows, total=total,
-                            chart=Chart(column="cases"))
+                            chart=Chart(column="cases", skip_zero=True))
 
     def _contact_days(self, firms: list[Firm]) -> Figure:
         waits = [working_days_between(f.created_at, f.first_contact_at) for f in firms

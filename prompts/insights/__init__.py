@@ -74,6 +74,7 @@ class InsightsPrompts(BaseModel):
     chart_value: str
     chart_desc: str
     hidden_segment: str
+    zero_rows: str
     figures: dict[str, FigureText]
     stages: dict[str, str]
     questions_extra: dict[str, str]
