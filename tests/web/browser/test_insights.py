@@ -40,7 +40,9 @@ def test_staff_read_the_insights_on_a_desktop_and_a_phone(browser: Browser, app_
         expect(page.get_by_role("heading", level=1, name="운영 현황")).to_be_visible()
         expect(page.get_by_role("img", name="지역별 사례")).to_be_visible()
         expect(page.get_by_role("table", name="멘토별 진행 중 사례")).to_contain_text("박현장")
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        wider = page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > width).map((e) => e.tagName + '.' + e.className)""", width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, wider[:10]
         page.screenshot(path=str(SHOTS / f"admin-insights-{width}.png"), full_page=True)
         page.locator("#figure-regions").screenshot(path=str(SHOTS / f"admin-insights-regions-{width}.png"))
         assert_accessible(page, f"the insights page at {width} px")
