@@ -4,7 +4,7 @@ alone), and suppressed cells drawn as no bar at all, only "5 미만" — the cha
 the table beside it does not.
 
 Each row's label sits on its own line above its bar, so long programme names fit a 360 px
-phone; the text is large against the 400-unit-wide box so it is at least 12 px there."""
+phone; the text is large against the 320-unit-wide box so it is about 14 px there."""
 
 from html import escape
 
@@ -12,15 +12,15 @@ from application.insights.formatting import cell_text, number
 from application.insights.schemas import Cell, Figure, Row
 from prompts.insights import InsightsPrompts, load_insights_prompts
 
-WIDTH = 400.0
+WIDTH = 320.0
 PAD = 4.0
-FONT = 15.0
-LABEL_LINE = 19.0
-BAR = 14.0
+FONT = 16.0
+LABEL_LINE = 20.0
+BAR = 15.0
 ROW_GAP = 12.0
 ROW = LABEL_LINE + BAR + ROW_GAP
-VALUE_ROOM = 92.0  # right of the longest bar: "5 미만", "12 / 15"
-LABEL_CHARS = 26
+VALUE_ROOM = 80.0  # right of the longest bar: "5 미만", "12 / 15"
+LABEL_CHARS = 19
 BAR_COLOUR = "#1f4e8c"
 OVER_COLOUR = "#b3261e"
 TRACK_COLOUR = "#e8eef6"
@@ -29,7 +29,7 @@ INK = "#1b2430"
 # "unknown" in grey; the segments' counts and the legend's words carry the meaning.
 BAND_COLOURS = ("#cfe0f5", "#8fb5e6", "#3f78c4", "#163a69", "#d5d9df")
 BAND_TEXT = (INK, INK, "#ffffff", "#ffffff", INK)
-LEGEND_LINE = 22.0
+LEGEND_LINE = 23.0
 
 
 def _label(text: str) -> str:
@@ -143,9 +143,9 @@ def stacked_chart(figure: Figure, text: InsightsPrompts | None = None) -> str:
             width = value * scale
             parts.append(f'<rect x="{x:.1f}" y="{bar_y:.1f}" width="{width:.1f}" height="{BAR}" '
                          f'fill="{BAND_COLOURS[n]}"/>')
-            if width >= 22:
+            if width >= 26:
                 parts.append(f'<text x="{x + width / 2:.1f}" y="{bar_y + BAR - 2:.1f}" text-anchor="middle" '
-                             f'font-size="12" fill="{BAND_TEXT[n]}">{escape(number(value))}</text>')
+                             f'font-size="14" fill="{BAND_TEXT[n]}">{escape(number(value))}</text>')
             x += width
         if rest > 0:
             parts.append(f'<rect x="{x:.1f}" y="{bar_y:.1f}" width="{rest * scale:.1f}" height="{BAR}" '

@@ -2,12 +2,13 @@
 owners stop, demand by month, region, industry, support type, programme and vendor, time to
 first contact against the promised deadline, the mentors' load and the readiness firms come
 with. Only aggregates leave this module, suppressed as application/insights/suppression.py
-describes; every figure is one read-only transaction's snapshot."""
+describes. Everything is read in one read-only session per call."""
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from statistics import median
 from typing import Any
 
 from sqlalchemy import select
@@ -91,10 +92,7 @@ def _median(values: Sequence[float], digits: int = 1) -> Cell:
         return Cell()
     if len(values) < MIN_CELL:
         return Cell(suppressed=True)
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    return Cell(value=round(value, digits))
+    return Cell(value=round(median(values), digits))
 
 
 def _published_order(rows: list[tuple[str, str, int]], hidden: list[bool]) -> list[int]:
@@ -294,7 +292,7 @@ class InsightsService:
                                           ("seconds", "seconds")), rows, chart=Chart(column="left"),
                             remarks=remarks, note=note)
 
-    def _count_rows(self, figure: str, items: list[tuple[str, str, int]], total: int, *, partition: bool,
+    def _count_rows(self, items: list[tuple[str, str, int]], total: int, *, partition: bool,
                     ordered: bool = True) -> tuple[list[Row], Row]:
         hidden, total_hidden = protect([n for _, _, n in items], partition=partition)
         order = _published_order(items, hidden) if ordered else list(range(len(items)))
@@ -313,7 +311,7 @@ class InsightsService:
         counts = Counter(korean_date(f.created_at).replace(day=1) for f in firms)
         items = [(m.strftime("%Y-%m"), self._text.month.format(year=m.year, month=m.month), counts[m])
                  for m in period.months()]
-        rows, total = self._count_rows("months", items, len(firms), partition=True, ordered=False)
+        rows, total = self._count_rows(items, len(firms), partition=True, ordered=False)
         return self._figure("months", (("cases", "count"), ("share", "percent")), rows, total=total,
                             chart=Chart(column="cases"))
 
@@ -325,7 +323,7 @@ class InsightsService:
         counts = Counter(of(f) if of(f) in values else UNKNOWN for f in firms)
         items = [(v, self._value(vocabulary, v), counts[v]) for v in values]
         items.append((UNKNOWN, self._text.unknown, counts[UNKNOWN]))
-        rows, total = self._count_rows(key, items, len(firms), partition=True)
+        rows, total = self._count_rows(items, len(firms), partition=True)
         return self._figure(key, (("cases", "count"), ("share", "percent")), rows, total=total,
                             chart=Chart(column="cases", skip_zero=True))
 
@@ -336,7 +334,7 @@ class InsightsService:
         items = [(k, labels.get(k, k), counts[k]) for k in wanted]
         if unanswered:
             items.append((UNKNOWN, self._text.unknown, sum(not of(f) for f in firms)))
-        rows, total = self._count_rows(key, items, len(firms), partition=False)
+        rows, total = self._count_rows(items, len(firms), partition=False)
         return self._figure(key, (("cases", "count"), ("share", "percent")), rows, total=total,
                             chart=Chart(column="cases", skip_zero=True))
 
@@ -345,7 +343,7 @@ class InsightsService:
                  if f.first_contact_at is not None]
         buckets = Counter(min(w, CONTACT_BUCKETS) for w in waits)
         items = [(str(b), self._text.day_buckets[str(b)], buckets[b]) for b in range(CONTACT_BUCKETS + 1)]
-        rows, total = self._count_rows("contact_days", items, len(waits), partition=True, ordered=False)
+        rows, total = self._count_rows(items, len(waits), partition=True, ordered=False)
         text = self._text.figure("contact_days")
         middle = _median([float(w) for w in waits])
         remarks = [text.median.format(value=number(middle.value))] if middle.value is not None and text.median else []
@@ -368,7 +366,7 @@ class InsightsService:
                 states["waiting"] += 1
         keys = ("on_time", "late", "overdue", "waiting", "closed_without")
         items = [(k, self._text.deadline[k], states[k]) for k in keys]
-        rows, total = self._count_rows("contact_deadline", items, len(firms), partition=True, ordered=False)
+        rows, total = self._count_rows(items, len(firms), partition=True, ordered=False)
         # The share overdue adds two cells up: published only when both are.
         parts = [r for r in rows if r.key in ("late", "overdue")]
         exposed = total.cells[0].suppressed or any(r.cells[0].suppressed for r in parts)

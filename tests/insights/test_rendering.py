@@ -64,7 +64,7 @@ def test_a_stacked_chart_merges_hidden_cells_into_one_hatched_part() -> None:
     svg = chart_svg(figure)
     assert svg is not None
     root = ET.fromstring(svg)
-    bars = [r for r in root.iter(f"{SVG}rect") if r.get("height") == "14.0"]  # not the legend's swatches
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("height") == "15.0"]  # not the legend's swatches
     assert [r.get("fill", "")[:4] for r in bars] == ["#cfe", "url("]
     # The two hidden bands are one part, 10 − 7 of the width: known from the table already.
     assert float(bars[1].get("width", 0)) == pytest.approx(float(bars[0].get("width", 0)) * 3 / 7, abs=0.2)
