@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
+from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -19,14 +20,16 @@ from markupsafe import Markup
 from application.briefs.pdf import FONT, MARGIN, BriefPDF, font_path
 from application.briefs.pdf_radar import rgb
 from application.calendar import korean_time
-from application.insights.charts import chart_svg
-from application.insights.formatting import cell_text, csv_text
+from application.insights.charts import BAND_COLOURS, BAND_TEXT, TRACK_COLOUR, chart_svg
+from application.insights.formatting import cell_text, csv_text, number
 from application.insights.schemas import Cell, Figure, Insights, Kind, Row
 from prompts.insights import InsightsPrompts, load_insights_prompts
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-INK, MUTED, BRAND, LINE_COLOUR = "#1b2430", "#566070", "#1f4e8c", "#dde3ea"
+INK, MUTED, BRAND, LINE_COLOUR, TRACK = "#1b2430", "#566070", "#1f4e8c", "#dde3ea", TRACK_COLOUR
+# Hidden bands are one grey part in the PDF (the page hatches it).
+HIDDEN_PART = "#aeb4bd"
 
 
 def _safe(text: str) -> str:
@@ -147,7 +150,7 @@ def _strong(pdf: BriefPDF, text: str, size: float, colour: str = INK) -> None:
         pdf.multi_cell(0, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _pdf_table(pdf: BriefPDF, figure: Figure, text: InsightsPrompts) -> None:
+def _pdf_table(pdf: FPDF, figure: Figure, text: InsightsPrompts) -> None:
     sub = _has_sub(figure)
     label_share = 3 if len(figure.columns) <= 4 else 2
     widths = (label_share, *([2] if sub else []), *(1.4 for _ in figure.columns))
@@ -172,6 +175,72 @@ def _pdf_table(pdf: BriefPDF, figure: Figure, text: InsightsPrompts) -> None:
                 line.cell(cell_text(c, column.kind, text))
 
 
+def _pdf_bars(pdf: FPDF, figure: Figure, text: InsightsPrompts) -> None:
+    """The figure's chart drawn with fpdf2: a labelled bar per row, or a row of band parts
+    (hidden bands as one grey part, as on the page), each with its number in text."""
+    chart = figure.chart
+    if chart is None or not figure.rows:
+        return
+    label_w, bar_w, line = 58.0, pdf.w - 2 * MARGIN - 58.0 - 24.0, 5.0
+    pdf.set_font(FONT, size=8)
+    if chart.kind == "stacked":
+        indexes = [figure.column_index(k) for k in chart.segments]
+        base = figure.base.value if figure.base is not None else None
+        x = MARGIN
+        for n, name in enumerate([*(figure.columns[i].label for i in indexes), text.hidden_segment]):
+            pdf.set_fill_color(*rgb(BAND_COLOURS[n] if n < len(indexes) else HIDDEN_PART))
+            pdf.rect(x, pdf.get_y() + 1.2, 3, 3, style="FD")
+            pdf.set_xy(x + 4, pdf.get_y())
+            pdf.set_text_color(*rgb(INK))
+            pdf.cell(pdf.get_string_width(name) + 5, line, name)
+            x = pdf.get_x()
+        pdf.ln(line + 1)
+        for row in figure.rows:
+            if pdf.will_page_break(line):
+                pdf.add_page()
+            y = pdf.get_y()
+            pdf.set_text_color(*rgb(INK))
+            pdf.cell(label_w, line, row.label)
+            x = MARGIN + label_w
+            shown = [row.cells[i].value or 0 for i in indexes]
+            rest = (base - sum(shown)) if base else 0
+            whole = sum(shown) + rest
+            for n, value in enumerate([*shown, rest]):
+                if not value or not whole:
+                    continue
+                width = bar_w * value / whole
+                colour = BAND_COLOURS[n] if n < len(shown) else HIDDEN_PART
+                pdf.set_fill_color(*rgb(colour))
+                pdf.rect(x, y + 1, width, line - 2, style="F")
+                if width > 6 and n < len(shown):
+                    pdf.set_text_color(*rgb(BAND_TEXT[n]))
+                    pdf.text(x + width / 2 - 1.2, y + line - 1.4, number(value))
+                x += width
+            pdf.ln(line)
+        return
+    if chart.column is None:
+        return
+    index = figure.column_index(chart.column)
+    kind = figure.columns[index].kind
+    drawn = [r for r in figure.rows if not (chart.skip_zero and r.cells[index] == Cell(value=0))]
+    top = max([r.cells[index].value or 0 for r in drawn] or [0]) or 1
+    for row in drawn:
+        if pdf.will_page_break(line):
+            pdf.add_page()
+        y = pdf.get_y()
+        pdf.set_text_color(*rgb(INK))
+        pdf.cell(label_w, line, row.label[:28])
+        pdf.set_fill_color(*rgb(TRACK))
+        pdf.rect(MARGIN + label_w, y + 1, bar_w, line - 2, style="F")
+        value = row.cells[index].value or 0
+        if value:
+            pdf.set_fill_color(*rgb(BRAND))
+            pdf.rect(MARGIN + label_w, y + 1, bar_w * min(value, top) / top, line - 2, style="F")
+        pdf.set_x(MARGIN + label_w + bar_w + 2)
+        pdf.cell(22, line, cell_text(row.cells[index], kind, text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+
+
 def report_pdf(insights: Insights, title: str, text: InsightsPrompts | None = None) -> bytes:
     text = text or load_insights_prompts()
     pdf = _pdf(title)
@@ -192,6 +261,7 @@ def report_pdf(insights: Insights, title: str, text: InsightsPrompts | None = No
         _para(pdf, figure.note.strip(), 8.5, MUTED)
         pdf.ln(1.5)
         if figure.rows:
+            _pdf_bars(pdf, figure, text)
             _pdf_table(pdf, figure, text)
         else:
             _para(pdf, figure.empty or text.missing, 9, MUTED)
