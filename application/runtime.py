@@ -12,6 +12,7 @@ from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.notifications.service import Notifier
+from application.insights.service import InsightsService
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.reassessment.service import ReassessmentService
@@ -48,6 +49,7 @@ class Runtime:
     # The store's engine, for the readiness probe.
     database: DatabaseEngine
     reassessment: ReassessmentService
+    insights: InsightsService
 
 
 def open_index(settings: Settings, embedder: Embeddings) -> VectorIndex:
@@ -98,6 +100,8 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
         access_log=AccessLog(writer),
         database=database,
         reassessment=ReassessmentService(writer, reader),
+        insights=InsightsService(reader, contact_days=contact_days,
+                                 session_retention_days=settings.session_retention_days),
     )
 
 

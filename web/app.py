@@ -16,6 +16,7 @@ from web.pages import admin as kb_admin_pages
 from web.pages import admin_access_log
 from web.pages import auth as auth_pages
 from web.pages import console as console_pages
+from web.pages import insights as insights_pages
 from web.pages import owner as owner_pages
 from web.pages import users as user_pages
 from web.ratelimit import RateLimiter
@@ -44,6 +45,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.include_router(owner_pages.router)
     app.include_router(user_pages.router)
     app.include_router(admin_access_log.router)
+    app.include_router(insights_pages.router)
     app.include_router(console_pages.router)
     app.include_router(kb_admin_pages.router)
     # Mounted first: /static would otherwise take /static/m/... as a file path.

@@ -13,6 +13,7 @@ from application.cli.notify import notify_app
 from application.cli.partners import partners_app
 from application.cli.privacy import privacy_app
 from application.cli.progress import progress_bar, stderr
+from application.cli.report import report_app
 from application.cli.users import users_app
 from application.runtime import build_runtime
 from application.settings import Settings
@@ -25,6 +26,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(partners_app, name="partners")
 app.add_typer(privacy_app, name="privacy")
 app.add_typer(notify_app, name="notify")
+app.add_typer(report_app, name="report")
 app.command()(chat)
 
 

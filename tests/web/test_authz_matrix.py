@@ -117,6 +117,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", "/logout"): Row({caller: (303, "/login") for caller in CALLERS}, fresh_login=True),
     ("GET", "/admin/users"): Row(pages(ADMIN)),
     ("GET", "/admin/access-log"): Row(pages(ADMIN)),
+    ("GET", "/admin/insights"): Row(pages(KB_ADMINS)),
+    ("GET", "/admin/insights/{key}.csv"): Row(pages(KB_ADMINS), url=lambda _: "/admin/insights/regions.csv"),
     ("POST", "/admin/users"): Row(pages(ADMIN, 201), form=_new_user_form),
     ("POST", "/admin/users/{user_id}/deactivate"): Row(
         pages(ADMIN, (303, "/admin/users")), url=lambda c: f"/admin/users/{c.throwaway_user()}/deactivate"),
