@@ -11,8 +11,8 @@ from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
-from application.notifications.service import Notifier
 from application.insights.service import InsightsService
+from application.notifications.service import Notifier
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
 from application.reassessment.service import ReassessmentService
@@ -87,6 +87,7 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days,
                         notifier=notifier)
     chat = ChatService(engine, writer, reader, on_ready=cases.ensure_case)
+    reassessment = ReassessmentService(writer, reader)
     knowledge = LiveKnowledge(shipped=shipped, effective=effective, kb=kb, roster=roster, index=index,
                               retriever=retriever, reader=reader, writer=writer,
                               preview_queries=settings.preview_queries)
@@ -99,9 +100,10 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
                                  notifier=notifier),
         access_log=AccessLog(writer),
         database=database,
-        reassessment=ReassessmentService(writer, reader),
+        reassessment=reassessment,
         insights=InsightsService(reader, contact_days=contact_days,
-                                 session_retention_days=settings.session_retention_days),
+                                 session_retention_days=settings.session_retention_days,
+                                 before_after=reassessment.before_after),
     )
 
 

@@ -5,7 +5,7 @@ with. Only aggregates leave this module, suppressed as application/insights/supp
 describes. Everything is read in one read-only session per call."""
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import median
@@ -24,11 +24,14 @@ from application.chat.models import ChatSessionRow, SessionEventRow
 from application.insights.formatting import cell_text, number
 from application.insights.schemas import Cell, Chart, Column, Figure, Insights, Kind, Period, Row
 from application.insights.suppression import MIN_CELL, primary, protect
+from application.reassessment.schemas import CaseReadiness
+from application.reassessment.service import ReassessmentService
 from application.settings import Settings
 from application.store.database import session_factory
 from application.store.migrate import migrated_engine
 from application.store.models import utc_now
 from assistant.decision.brief import NeedsBrief
+from assistant.decision.readiness import LEVEL_DIMENSIONS
 from assistant.flow import CONSENT_SLOT, load_flow
 from knowledge.vocabulary import Industry, Region, SupportType
 from prompts import load_prompts
@@ -106,10 +109,15 @@ def _published_order(rows: list[tuple[str, str, int]], hidden: list[bool]) -> li
     return sorted(range(len(rows)), key=key)
 
 
+# T0 and T1 readiness of cases by id (application/reassessment's `before_after`).
+BeforeAfter = Callable[[Collection[str]], Mapping[str, CaseReadiness]]
+
+
 class InsightsService:
     def __init__(self, reader: sessionmaker[Session], *, contact_days: int, session_retention_days: int,
-                 clock: Clock = utc_now) -> None:
+                 before_after: BeforeAfter, clock: Clock = utc_now) -> None:
         self._reader = reader
+        self._before_after = before_after
         self.contact_days = contact_days
         self.session_retention_days = session_retention_days
         self._clock = clock
@@ -118,9 +126,12 @@ class InsightsService:
     @classmethod
     def open(cls, settings: Settings) -> "InsightsService":
         """For the command line: reads the database without loading the knowledge base."""
-        reader = session_factory(migrated_engine(settings.effective_database_url), read_only=True)
+        engine = migrated_engine(settings.effective_database_url)
+        reader = session_factory(engine, read_only=True)
+        # Only read here; the re-assessment service's writer is never used by the report.
+        before_after = ReassessmentService(session_factory(engine), reader).before_after
         return cls(reader, contact_days=settings.mentor_contact_working_days,
-                   session_retention_days=settings.session_retention_days)
+                   session_retention_days=settings.session_retention_days, before_after=before_after)
 
     def insights(self, period: Period) -> Insights:
         now = self._clock()
@@ -146,6 +157,7 @@ class InsightsService:
             self._contact_days(firms),
             self._contact_deadline(firms, now),
             self._readiness(firms),
+            self._readiness_change(self._before_after([row.id for row in cases])),
             self._mentors(loads),
         ]
         retention_start = now - timedelta(days=self.session_retention_days)
@@ -392,6 +404,25 @@ class InsightsService:
         text = self._text.figure("readiness")
         return Figure(key="readiness", title=text.title, note=text.note, columns=columns, rows=rows,
                       chart=Chart(kind="stacked", segments=list(READINESS_COLUMNS)), base=_count(len(firms)))
+
+    def _readiness_change(self, measured: Mapping[str, CaseReadiness]) -> Figure:
+        """T0 → T1 per re-assessed dimension, over the period's cases whose mentor recorded T1
+        with both scores known: medians before, after and of the change, and the share that rose."""
+        brief_text = load_brief_prompts("ko")
+        rows = []
+        for name in LEVEL_DIMENSIONS:
+            pairs = [(before, after) for r in measured.values() if r.after is not None
+                     and (before := r.before.get(name)) is not None and (after := r.after.get(name)) is not None]
+            rose = sum(1 for before, after in pairs if after > before)
+            hidden, total_hidden = protect([rose, len(pairs) - rose], partition=True)
+            rows.append(Row(key=name, label=brief_text.dimensions[name], cells=[
+                _count(len(pairs)),
+                _median([float(b) for b, _ in pairs], 0), _median([float(a) for _, a in pairs], 0),
+                _median([float(a - b) for b, a in pairs], 0),
+                _share(rose, len(pairs), hidden=hidden[0] or total_hidden)]))
+        return self._figure("readiness_change", (("measured", "count"), ("before", "score"), ("after", "score"),
+                                                 ("change", "score"), ("rose", "percent")), rows,
+                            chart=Chart(column="rose"))
 
     def _mentors(self, loads: list[MentorLoad]) -> Figure:
         rows = [Row(key=m.id, label=m.name, sub=m.team, cells=[

@@ -13,7 +13,7 @@ from prompts import check_placeholders, load_prompt_file
 INSIGHTS_PROMPTS_DIR = Path(__file__).resolve().parent
 
 FIGURES = ("funnel", "questions", "months", "regions", "industries", "support_types", "programmes", "vendors",
-           "contact_days", "contact_deadline", "readiness", "mentors")
+           "contact_days", "contact_deadline", "readiness", "readiness_change", "mentors")
 
 
 class FigureText(BaseModel):

@@ -8,10 +8,14 @@ from datetime import timedelta
 
 import pytest
 
+from application.accounts import Role
 from application.calendar import korean_date
+from application.casework.workflow import STEPS
 from application.insights.errors import BadMonth, BadPeriod
 from application.insights.schemas import Cell, Figure, Period
 from application.insights.service import InsightsService
+from application.reassessment.schemas import parse_input
+from application.reassessment.service import ReassessmentService
 from application.store.models import utc_now
 from tests.casework.helpers import World
 from tests.insights.conftest import Stores
@@ -26,7 +30,8 @@ def cells(figure: Figure, column: int = 0) -> dict[str, Cell]:
 
 def service(stores: Stores, *, days_later: float = LATE_DAYS) -> InsightsService:
     later = utc_now() + timedelta(days=days_later)
-    return InsightsService(stores[1], contact_days=2, session_retention_days=90, clock=lambda: later)
+    return InsightsService(stores[1], contact_days=2, session_retention_days=90,
+                           before_after=ReassessmentService(*stores).before_after, clock=lambda: later)
 
 
 def this_month() -> Period:
@@ -155,3 +160,29 @@ def test_months_and_their_bounds() -> None:
         == ["2026-11-01", "2026-12-01", "2027-01-01"]
     with pytest.raises(BadPeriod):
         Period.model_validate({"since": "2026-12-02", "until": "2026-12-01"})
+
+
+def test_readiness_before_and_after_mentoring(world: World, stores: Stores) -> None:
+    """T0 → T1 over the cases whose mentor re-assessed them; fewer than five are not shown."""
+    lead = world.user(Role.lead, "capital", name="이리드")
+    mentor = world.user(Role.mentor, "capital", name="박멘토", capacity=10)
+    t1 = ReassessmentService(*stores, clock=world.clock)
+    cases = [world.intake() for _ in range(6)]
+    for number, case_id in enumerate(cases[:5]):
+        world.casework.assign(actor=lead, case_id=case_id, mentor_id=mentor.id)
+        world.casework.advance(actor=lead, case_id=case_id, to="selected")
+        for step in STEPS[STEPS.index("mentor_assigned"):STEPS.index("report") + 1]:
+            world.casework.advance(actor=mentor, case_id=case_id, to=step, note="진행했어요")
+        # Cloud rises for all five, security for four; AI is re-measured by the first three only.
+        levels = {"cloud": 3, "ai": 2 if number < 3 else None, "blockchain": 0, "data": 1,
+                  "security": 3 if number < 4 else 2}
+        t1.record(actor=mentor, case_id=case_id, entry=parse_input({"levels": levels, "summary": "백업을 도입했어요.",
+                                                                    "programs_applied": []}))
+    change = service(stores).insights(this_month()).figure("readiness_change")
+    rows = {row.key: row.cells for row in change.rows}
+    # DAEJEON_MOULD_MAKER's owner said cloud 0, data 1, security 2 at intake (scores 0, 20, 40).
+    assert [c.value for c in rows["cloud"]] == [5, 0, 60, 60, 100.0]
+    assert all(c == HIDDEN for c in rows["ai"])
+    assert [c.value for c in rows["data"]] == [5, 20, 20, 0, 0.0]
+    # Four of five rose: the share would give the one that did not away, so it is hidden.
+    assert [c.value for c in rows["security"][:4]] == [5, 40, 60, 20] and rows["security"][4] == HIDDEN
