@@ -4,7 +4,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+import psycopg
+from sqlalchemy import Connection, Engine, ExceptionContext, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -19,13 +20,17 @@ def _dump_json(value: Any) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    """Statements' parameters are owners' and staff's personal data (e-mail addresses, password
+    hashes, messages): `hide_parameters` keeps them out of error messages and logs."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, json_serializer=_dump_json)
+        engine = create_engine(url, pool_pre_ping=True, json_serializer=_dump_json, hide_parameters=True)
+        event.listen(engine, "handle_error", _primary_message_only)
+        return engine
 
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, json_serializer=_dump_json)
+    engine = create_engine(url, json_serializer=_dump_json, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -53,6 +58,20 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _primary_message_only(context: ExceptionContext) -> None:
+    """PostgreSQL's error text quotes the values too ("DETAIL: Key (email)=(…) already exists")
+    and psycopg cannot be told to leave that out (libpq's terse verbosity): the error keeps its
+    class, SQLSTATE and diagnostics, and its message keeps the primary line only."""
+    error, wrapped = context.original_exception, context.sqlalchemy_exception
+    primary = error.diag.message_primary if isinstance(error, psycopg.Error) else None
+    if not primary:
+        return
+    error.args = (primary,)
+    if wrapped is not None:
+        # SQLAlchemy wrote its message from the full text before this hook runs.
+        wrapped.args = (f"({type(error).__module__}.{type(error).__name__}) {primary}",)
 
 
 def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
