@@ -71,6 +71,17 @@ class RoleRefused(WebError):
         super().__init__("the user's role may not open this")
 
 
+class PasswordChangeRequired(WebError):
+    """A login with the password an admin generated: only the account page, where it is
+    changed, and logout are open (pages are sent to the account page)."""
+
+    code = "password_change_required"
+    status = 403
+
+    def __init__(self) -> None:
+        super().__init__("the initial password must be changed first")
+
+
 class CsrfRefused(WebError):
     code = "csrf_failed"
     status = 403
