@@ -12,7 +12,7 @@ from web.errors import NotSignedIn, PasswordChangeRequired, error_response, want
 from web.flash import flashes
 from web.formatting import role_label, staff_time
 from web.login import ACCOUNT_PATH, login_redirect, signed_in_user
-from web.middleware import NoStoreForStaff
+from web.middleware import NoStore
 from web.templating import templates
 
 templates.env.globals.update(csrf_input=csrf_input, csrf_value=csrf_value, flashes=flashes,
@@ -21,7 +21,7 @@ templates.env.filters["staff_time"] = staff_time
 
 
 def install_auth(app: FastAPI) -> None:
-    app.add_middleware(NoStoreForStaff)
+    app.add_middleware(NoStore)
 
     @app.exception_handler(NotSignedIn)
     async def _not_signed_in(request: Request, exc: NotSignedIn) -> Response:
