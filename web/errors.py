@@ -3,11 +3,12 @@ layer's own below) becomes `{"error": {"code", "message"}}` with the class's sta
 routes, or the error page with the message for the pages. The message is the error's text in
 prompts/errors/<lang>.yaml; only here does any of it meet HTTP."""
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from application.errors import AppError
@@ -140,6 +141,36 @@ class FileNotFound(WebError):
 
 
 # --- answers --------------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable snake_case name of the refusal, for programs")
+    message: str = Field(description="What went wrong, in the caller's language, for people")
+
+
+class ErrorBody(BaseModel):
+    """Every refusal of the JSON API."""
+
+    error: ErrorDetail
+
+
+_MEANINGS = {
+    400: "Malformed request: bad JSON, or text no database can store (NUL, lone surrogate)",
+    401: "No or wrong credentials (bearer token, staff login)",
+    403: "Refused: foreign origin, role, CSRF, or a password that must be changed first",
+    404: "Not found, or not visible to the caller",
+    409: "Conflicts with the current state",
+    413: "Request body or text over the limit",
+    422: "A field is missing or invalid",
+    429: "Rate limited; see Retry-After",
+    503: "Temporarily unavailable",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a JSON route or router: each status with the error schema (422
+    included, which the service answers in this shape too, not FastAPI's)."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:

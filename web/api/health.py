@@ -1,6 +1,8 @@
 from fastapi import APIRouter
 
-router = APIRouter()
+from web.errors import error_responses
+
+router = APIRouter(responses=error_responses(400))
 
 
 @router.get("/health")

@@ -35,7 +35,8 @@ from web.login import (
 from web.ratelimit import RateLimiterDep, client_address
 from web.templating import templates
 
-router = APIRouter()
+# HTML pages: not part of the API document.
+router = APIRouter(include_in_schema=False)
 
 FormText = Annotated[str, Form()]
 
