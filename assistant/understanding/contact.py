@@ -104,7 +104,8 @@ _AT_MARK = r"\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|골뱅이|앳)\s*"
 _DOT_WORD = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*(?:점|닷)\s*)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _SPELT_EMAIL = re.compile(
-    rf"[A-Za-z0-9._%+-]+(?:{_AT_MARK}{_LABEL}(?:(?:\s*\.\s*|{_DOT_WORD}){_LABEL})*(?:\s*\.\s*|{_DOT_WORD})"
+    # Starting only where a local part can start keeps a long run of letters linear.
+    rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:{_AT_MARK}{_LABEL}(?:(?:\s*\.\s*|{_DOT_WORD}){_LABEL})*(?:\s*\.\s*|{_DOT_WORD})"
     rf"|\s+at\s+{_LABEL}(?:(?:\.|{_DOT_WORD}){_LABEL})*(?:\.|{_DOT_WORD}))[A-Za-z]{{2,}}(?![A-Za-z0-9])",
     re.IGNORECASE | re.ASCII,
 )
