@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     rate_limit_login: str = Field(
         default="5/15minutes", description="Failed logins per account and per client address"
     )
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=4096, description="Largest request body taken (bytes), checked as it arrives; "
+        "larger ones get 413 unread. The knowledge-base import form has its own 5 MB limit"
+    )
     login_idle_minutes: int = Field(default=480, ge=5, description="A staff login ends after this long unused")
     login_max_days: int = Field(default=7, ge=1, le=90, description="A staff login ends this long after sign-in")
     contact_retention_days: int = Field(

@@ -12,6 +12,7 @@ from web.api import cases, health, partners, search, sessions
 from web.auth import install_auth
 from web.delivery import ModuleStaticFiles, VersionedStaticFiles, install_delivery
 from web.errors import install_error_handlers
+from web.guards import install_request_guard
 from web.pages import admin as kb_admin_pages
 from web.pages import admin_access_log
 from web.pages import auth as auth_pages
@@ -34,6 +35,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter.from_settings(settings)
     install_error_handlers(app)
+    install_request_guard(app, settings.max_body_bytes)
     install_security_headers(app)
     install_auth(app)
     app.include_router(health.router)

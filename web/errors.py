@@ -4,11 +4,12 @@ routes, or the error page with the message for the pages. The message is the err
 prompts/errors/<lang>.yaml; only here does any of it meet HTTP."""
 
 import logging
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from application.errors import AppError
@@ -77,6 +78,17 @@ class RoleRefused(WebError):
 
     def __init__(self) -> None:
         super().__init__("the user's role may not open this")
+
+
+class PasswordChangeRequired(WebError):
+    """A login with the password an admin generated: only the account page, where it is
+    changed, and logout are open (pages are sent to the account page)."""
+
+    code = "password_change_required"
+    status = 403
+
+    def __init__(self) -> None:
+        super().__init__("the initial password must be changed first")
 
 
 class CsrfRefused(WebError):
@@ -150,6 +162,36 @@ class FileNotFound(WebError):
 # --- answers --------------------------------------------------------------------------------
 
 
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable snake_case name of the refusal, for programs")
+    message: str = Field(description="What went wrong, in the caller's language, for people")
+
+
+class ErrorBody(BaseModel):
+    """Every refusal of the JSON API."""
+
+    error: ErrorDetail
+
+
+_MEANINGS = {
+    400: "Malformed request: bad JSON, or text no database can store (NUL, lone surrogate)",
+    401: "No or wrong credentials (bearer token, staff login)",
+    403: "Refused: foreign origin, role, CSRF, or a password that must be changed first",
+    404: "Not found, or not visible to the caller",
+    409: "Conflicts with the current state",
+    413: "Request body or text over the limit",
+    422: "A field is missing or invalid",
+    429: "Rate limited; see Retry-After",
+    503: "Temporarily unavailable",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a JSON route or router: each status with the error schema (422
+    included, which the service answers in this shape too, not FastAPI's)."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+
+
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
     return {"error": {"code": code, "message": message}}
 
@@ -193,7 +235,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _CODES.get(exc.status_code, "error")
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+        # Kept: a 405 must name the methods that are allowed (Allow).
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
 
     # Handled here rather than as a 500 also keeps the client's keep-alive connection: the
     # catch-all below re-raises to the server, which then closes it.

@@ -14,9 +14,15 @@ from fastapi.responses import RedirectResponse
 from application.accounts import AccountService, LoginSession, Role, User
 from web.cookies import LOGIN_PATH, SESSION_COOKIE
 from web.deps import get_runtime
-from web.errors import NotSignedIn, RoleRefused, wants_json
+from web.errors import NotSignedIn, PasswordChangeRequired, RoleRefused, wants_json
 
 HOME_PATH = "/console"
+ACCOUNT_PATH = "/account"
+PASSWORD_PATH = "/account/password"
+LOGOUT_PATH = "/logout"
+# What a login still holding an admin-generated password may open: the generated password has
+# been seen by the admin (and perhaps sent in a message), so it must not reach anything else.
+OPEN_BEFORE_PASSWORD_CHANGE = frozenset({ACCOUNT_PATH, PASSWORD_PATH, LOGOUT_PATH})
 
 
 def get_accounts(request: Request) -> AccountService:
@@ -44,9 +50,13 @@ def current_login(request: Request) -> LoginSession | None:
 OptionalLogin = Annotated[LoginSession | None, Depends(current_login)]
 
 
-def _required_login(login: OptionalLogin) -> LoginSession:
+def _required_login(request: Request, login: OptionalLogin) -> LoginSession:
+    """Every route that needs a login passes here, pages and API alike, so this is where a
+    login that must change its password first is held back."""
     if login is None:
         raise NotSignedIn()
+    if login.user.password_change_required and request.url.path not in OPEN_BEFORE_PASSWORD_CHANGE:
+        raise PasswordChangeRequired()
     return login
 
 
@@ -97,7 +107,7 @@ def safe_next(target: str | None) -> str | None:
     if any(ord(char) < 32 or char == "\\" for char in target):
         return None
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or parts.path in (LOGIN_PATH, "/logout"):
+    if parts.scheme or parts.netloc or parts.path in (LOGIN_PATH, LOGOUT_PATH):
         return None
     return target
 

@@ -1,5 +1,5 @@
 """Middleware that edits answers' headers: the base every such middleware shares, and the
-no-store rule of the staff pages."""
+no-store rule of answers with personal data."""
 
 from typing import Any
 
@@ -7,6 +7,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.cookies import LOGIN_PATH
+
+# The JSON API and the owner's copy: what they answer is an owner's conversation or a case.
+PERSONAL_PREFIXES = ("/api/", "/owner-copy/")
 
 
 class HeaderEditor:
@@ -34,11 +37,15 @@ class HeaderEditor:
         await self.app(scope, receive, send_edited)
 
 
-class NoStoreForStaff(HeaderEditor):
-    """Signed-in pages and the login page must not be kept by a browser or proxy cache:
-    after logout, Back must not show a mentor's case list."""
+class NoStore(HeaderEditor):
+    """Answers with personal data must not be kept by a browser or proxy cache: the JSON API
+    and the owner's copy (an owner's answers, turns, contact data, briefs) unless the route
+    said otherwise, and every answer to a signed-in user plus the login page (after logout,
+    Back must not show a mentor's case list)."""
 
     def edit(self, scope: Scope, headers: MutableHeaders) -> None:
         state: dict[str, Any] = scope["state"]
         if state.get("login") is not None or scope["path"] == LOGIN_PATH:
             headers["Cache-Control"] = "no-store"
+        elif scope["path"].startswith(PERSONAL_PREFIXES):
+            headers.setdefault("Cache-Control", "no-store")

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+import psycopg
+from sqlalchemy import Connection, Engine, ExceptionContext, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -35,14 +36,19 @@ def _dump_json(value: Any) -> str:
 
 
 def make_engine(url: str, timeouts: Timeouts | None = None) -> Engine:
+    """Statements' parameters are owners' and staff's personal data (e-mail addresses, password
+    hashes, messages): `hide_parameters` keeps them out of error messages and logs."""
     timeouts = timeouts or Timeouts()
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, json_serializer=_dump_json, **_postgres_timeouts(url, timeouts))
+        engine = create_engine(url, pool_pre_ping=True, json_serializer=_dump_json, hide_parameters=True,
+                               **_postgres_timeouts(url, timeouts))
+        event.listen(engine, "handle_error", _primary_message_only)
+        return engine
 
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, json_serializer=_dump_json)
+    engine = create_engine(url, json_serializer=_dump_json, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -89,6 +95,20 @@ def _postgres_timeouts(url: str, timeouts: Timeouts) -> dict[str, Any]:
     if connect_args:
         arguments["connect_args"] = connect_args
     return arguments
+
+
+def _primary_message_only(context: ExceptionContext) -> None:
+    """PostgreSQL's error text quotes the values too ("DETAIL: Key (email)=(…) already exists")
+    and psycopg cannot be told to leave that out (libpq's terse verbosity): the error keeps its
+    class, SQLSTATE and diagnostics, and its message keeps the primary line only."""
+    error, wrapped = context.original_exception, context.sqlalchemy_exception
+    primary = error.diag.message_primary if isinstance(error, psycopg.Error) else None
+    if not primary:
+        return
+    error.args = (primary,)
+    if wrapped is not None:
+        # SQLAlchemy wrote its message from the full text before this hook runs.
+        wrapped.args = (f"({type(error).__module__}.{type(error).__name__}) {primary}",)
 
 
 def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:

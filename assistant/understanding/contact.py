@@ -56,18 +56,84 @@ def find_phone(text: str) -> tuple[str, str] | None:
     return f"0{m.group(1)}-{m.group(2)}-{m.group(3)}", m.group()
 
 
+# What an owner may put between the digit groups of a phone number (or between its digits):
+# spaces and dashes of every width, tildes, slashes, underscores, dots and brackets.
+_SEP = r"[\s\-\u2010-\u2015\u2212\ufe63\uff0d~\u301c\uff5e\u223c/_.\u00b7\u30fb()]{1,5}"
+# Digits spoken as Sino-Korean words (공일공 일이삼사 …) stand for themselves in the copy the
+# phone pattern reads; they become private-use characters there, so that a word glued after
+# the number (오육칠팔이에요) does not make an ASCII digit string longer than a phone number.
+_SPOKEN_BASE = 0xE000
+_SPOKEN_DIGITS = {"공": 0, "영": 0, "빵": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7,
+                  "팔": 8, "구": 9}
+_SPOKEN = str.maketrans({word: chr(_SPOKEN_BASE + digit) for word, digit in _SPOKEN_DIGITS.items()})
+
+
+def _digit(allowed: str = "0123456789") -> str:
+    return "[" + allowed + "".join(chr(_SPOKEN_BASE + int(d)) for d in allowed) + "]"
+
+
+def _spaced(*digits: str) -> str:
+    """Digits of a code, with separators only between spoken ones (공 일 공): in a code typed
+    in digits they would join the tail of a date to the next number (2024-01-01 1950~)."""
+    return rf"(?:(?<=[\ue000-\ue009]){_SEP}(?=[\ue000-\ue009]))?".join(digits)
+
+
+_D = _digit()
+_AREA = "|".join((
+    _spaced(_digit("1"), _digit("016789")),            # mobile
+    _digit("2"),                                       # Seoul
+    _spaced(_digit("3456"), _digit("12345")),          # the other regions
+    _spaced(_digit("7"), _digit("0")),                 # internet phone
+    _spaced(_digit("5"), _digit("0"), _D),             # personal numbers
+))
+_COUNTRY = rf"(?:\+\s*|(?<![0-9]))82(?:{_SEP})?(?:\(?{_digit('0')}\)?(?:{_SEP})?)?"
+# Not the tail of a date or another number (2024-01-02 1950~1960 has no Seoul number in it).
+_LOCAL = rf"(?<![0-9])(?<![0-9][\-./~_\u2010-\u2015]){_digit('0')}(?:{_SEP})?"
+# A quantity, not a number to call: 1500~2000만원, 1600-1800명.
+_UNIT = r"\s?(?:만|억|천|백|원|명|년|개|%|살|세|평|건|회)"
+_SPOKEN_PHONE = re.compile(
+    rf"(?:{_COUNTRY}|{_LOCAL})(?:{_AREA})(?:(?:{_SEP})?{_D}){{7,8}}(?![0-9])(?!{_UNIT})"
+    # Nationwide service numbers (1588-…), grouped four and four as they are always written;
+    # 17xx and 19xx are left out, since those are years far more often.
+    rf"|(?<![0-9]){_spaced(_digit('1'), _digit('568'), _D, _D)}[\s\-.]{{0,3}}{_D}{{4}}(?![0-9])(?!{_UNIT})"
+)
+# An address with the @ or the dots spelt out: name(at)example.com, name at example dot com,
+# name 골뱅이 example 점 com. A bare " at " also occurs in English sentences, so after it
+# only a spelt-out dot (or a dot between letters) counts.
+_AT_MARK = r"\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|골뱅이|앳)\s*"
+_DOT_WORD = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*(?:점|닷)\s*)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_SPELT_EMAIL = re.compile(
+    # Starting only where a local part can start keeps a long run of letters linear.
+    rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:{_AT_MARK}{_LABEL}(?:(?:\s*\.\s*|{_DOT_WORD}){_LABEL})*(?:\s*\.\s*|{_DOT_WORD})"
+    rf"|\s+at\s+{_LABEL}(?:(?:\.|{_DOT_WORD}){_LABEL})*(?:\.|{_DOT_WORD}))[A-Za-z]{{2,}}(?![A-Za-z0-9])",
+    re.IGNORECASE | re.ASCII,
+)
+
+
 def _redact_once(text: str, marker: str) -> str:
-    """E-mail addresses first, so the digits of one are not read as a phone number."""
-    return _PHONE.sub(marker, EMAIL.sub(marker, text))
+    """E-mail addresses first, so the digits of one are not read as a phone number. The phone
+    pattern reads a copy with spoken digits as digits; the copy has the text's offsets."""
+    text = _SPELT_EMAIL.sub(marker, EMAIL.sub(marker, text))
+    spoken = text.translate(_SPOKEN)
+    out, last = [], 0
+    for match in _SPOKEN_PHONE.finditer(spoken):
+        out += [text[last:match.start()], marker]
+        last = match.end()
+    return "".join([*out, text[last:]])
+
+
+def _finds_contact(text: str) -> bool:
+    return bool(EMAIL.search(text) or _SPELT_EMAIL.search(text) or _SPOKEN_PHONE.search(text.translate(_SPOKEN)))
 
 
 def redact_contact(text: str, marker: str) -> str:
-    """`text` with every e-mail address and phone number replaced by `marker`. The owner's
-    own characters are kept unless a number only shows after normalising (full-width digits):
-    then the normalised text is what is kept."""
+    """`text` with every e-mail address and phone number replaced by `marker`, in whatever form
+    they were typed. The owner's own characters are kept unless a number only shows after
+    normalising (full-width digits): then the normalised text is what is kept."""
     redacted = _redact_once(text, marker)
     normalized = normalize(redacted)
-    if EMAIL.search(normalized) or _PHONE.search(normalized):
+    if _finds_contact(normalized):
         return _redact_once(normalized, marker)
     return redacted
 

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Depends, Path, Request
 from application.accounts import Role, User
 from application.privacy.access_log import AccessKind
 from web.deps import RuntimeDep
+from web.errors import error_responses
 from web.login import require_roles
 
-router = APIRouter(prefix="/api/cases")
+router = APIRouter(prefix="/api/cases", responses=error_responses(400, 401, 403, 404, 409, 422, 503))
 
 CASE_READERS = (Role.admin, Role.staff, Role.lead, Role.mentor, Role.expert)
 CaseReader = Annotated[User, Depends(require_roles(*CASE_READERS))]

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 from application.runtime import Runtime
 from application.store.errors import DatabaseError
 from retrieval import IndexUnavailable
-from web.errors import RETRY_AFTER_OUTAGE
+from web.errors import RETRY_AFTER_OUTAGE, error_responses
 
-router = APIRouter()
+router = APIRouter(responses=error_responses(400))
 
 # Seconds the readiness probe waits for the database: well under a load balancer's probe
 # timeout, so a hung database reads as "not ready" instead of a probe that never returns.

@@ -13,10 +13,10 @@ from application.partners.errors import UnknownPartner
 from application.partners.schemas import Partner
 from application.partners.service import PartnerService
 from web.deps import RuntimeDep
-from web.errors import OriginNotAllowed
+from web.errors import OriginNotAllowed, error_responses
 from web.security import refused_origin
 
-router = APIRouter(prefix="/api/partners")
+router = APIRouter(prefix="/api/partners", responses=error_responses(400, 403, 404, 422))
 
 PartnerKey = Annotated[str, Path(min_length=1, max_length=64)]
 # Every answer depends on the Origin header: caches must keep one copy per origin.

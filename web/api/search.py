@@ -6,8 +6,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from web.deps import RetrieverDep
+from web.errors import error_responses
 
-router = APIRouter()
+router = APIRouter(responses=error_responses(400, 422))
 
 
 class SearchHit(BaseModel):

@@ -37,12 +37,13 @@ from web.errors import (
     ResumeRateLimited,
     SessionsRateLimited,
     TooLarge,
+    error_responses,
 )
 from web.locale import answer_in, request_lang
 from web.ratelimit import RateLimiter, RateLimiterDep, Scope, client_address
 from web.security import refused_origin
 
-router = APIRouter(prefix="/api/sessions")
+router = APIRouter(prefix="/api/sessions", responses=error_responses(400, 422))
 
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
 Authorization = Annotated[str | None, Header()]
@@ -86,7 +87,7 @@ def _authorised(request: Request, runtime: Runtime, session_id: str, authorizati
     return token
 
 
-@router.post("", status_code=201, response_model=Created)
+@router.post("", status_code=201, response_model=Created, responses=error_responses(403, 404, 413, 429))
 def create_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDep, body: NewSession) -> Created:
     lang = body.lang if "lang" in body.model_fields_set else request_lang(request)
     answer_in(request, lang)
@@ -98,7 +99,7 @@ def create_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDe
                    resume_code=started.resume_code)
 
 
-@router.post("/resume", response_model=Resumed)
+@router.post("/resume", response_model=Resumed, responses=error_responses(403, 404, 413, 429, 503))
 def resume_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDep, body: ResumeRequest) -> Resumed:
     """A new token for the session a resume code belongs to. Only this service's own pages
     may send it: a code opens the whole transcript."""
@@ -110,7 +111,8 @@ def resume_session(request: Request, runtime: RuntimeDep, limiter: RateLimiterDe
     return Resumed(session_id=resumed.session_id, token=resumed.token)
 
 
-@router.post("/{session_id}/messages", response_model=Answer)
+@router.post("/{session_id}/messages", response_model=Answer,
+             responses=error_responses(401, 403, 404, 409, 413, 429))
 def post_message(
     request: Request,
     runtime: RuntimeDep,
@@ -129,7 +131,8 @@ def post_message(
     return Answer(turn=turn)
 
 
-@router.post("/{session_id}/language", response_model=Answer)
+@router.post("/{session_id}/language", response_model=Answer,
+             responses=error_responses(401, 403, 404, 409, 413, 429))
 def change_language(
     request: Request,
     runtime: RuntimeDep,
@@ -166,7 +169,7 @@ def _transcript(state: DialogueState, askable: Collection[str]) -> list[Transcri
     ]
 
 
-@router.get("/{session_id}", response_model=SessionView)
+@router.get("/{session_id}", response_model=SessionView, responses=error_responses(401, 403, 404))
 def read_session(runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None) -> SessionView:
     snapshot = runtime.chat.snapshot(session_id=session_id, token=bearer(authorization))
     state: DialogueState = snapshot.state
@@ -185,7 +188,7 @@ def read_session(runtime: RuntimeDep, session_id: SessionId, authorization: Auth
     )
 
 
-@router.get("/{session_id}/owner-copy", response_model=OwnerCopy)
+@router.get("/{session_id}/owner-copy", response_model=OwnerCopy, responses=error_responses(401, 403, 404, 409))
 def read_owner_copy(runtime: RuntimeDep, session_id: SessionId, authorization: Authorization = None) -> OwnerCopy:
     """The owner's own short result: readiness, the best programs with why, the next step.
     No contact data, no mentors, nothing about other firms."""

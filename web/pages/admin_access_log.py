@@ -15,7 +15,8 @@ from web.deps import get_runtime
 from web.login import AdminUser
 from web.templating import templates
 
-router = APIRouter(prefix="/admin/access-log")
+# HTML pages: not part of the API document.
+router = APIRouter(prefix="/admin/access-log", include_in_schema=False)
 
 # Enough for an inspection of a case or a person; a wider search narrows by day or uses the CLI.
 PAGE_LIMIT = 500

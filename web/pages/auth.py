@@ -22,11 +22,21 @@ from web.cookies import (
 from web.csrf import CsrfProtected, check_login_csrf, login_csrf_token
 from web.errors import PAGE_LANG, error_text
 from web.flash import flash
-from web.login import HOME_PATH, AccountsDep, CurrentLogin, OptionalUser, safe_next
+from web.login import (
+    ACCOUNT_PATH,
+    HOME_PATH,
+    LOGOUT_PATH,
+    PASSWORD_PATH,
+    AccountsDep,
+    CurrentLogin,
+    OptionalUser,
+    safe_next,
+)
 from web.ratelimit import RateLimiterDep, client_address
 from web.templating import templates
 
-router = APIRouter()
+# HTML pages: not part of the API document.
+router = APIRouter(include_in_schema=False)
 
 FormText = Annotated[str, Form()]
 
@@ -82,7 +92,7 @@ def login(
         return _login_page(request, next_path=next_path, email=email, error=error_text(exc, PAGE_LANG), status=401)
 
     issued = accounts.start_session(user.id, replacing=request.cookies.get(SESSION_COOKIE))
-    target = "/account" if user.password_change_required else next_path or HOME_PATH
+    target = ACCOUNT_PATH if user.password_change_required else next_path or HOME_PATH
     if user.password_change_required:
         accounts.add_flash(issued.token, Flash(kind="info", text=text.password_change_required))
     response = RedirectResponse(target, status_code=303)
@@ -91,7 +101,7 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post(LOGOUT_PATH)
 def logout(request: Request, login: CurrentLogin, _: CsrfProtected, accounts: AccountsDep) -> Response:
     accounts.end_session(request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse(LOGIN_PATH, status_code=303)
@@ -107,12 +117,12 @@ def _account_page(request: Request, login: CurrentLogin, *, error: str | None = 
     )
 
 
-@router.get("/account")
+@router.get(ACCOUNT_PATH)
 def account(request: Request, login: CurrentLogin) -> Response:
     return _account_page(request, login)
 
 
-@router.post("/account/password")
+@router.post(PASSWORD_PATH)
 def change_password(
     request: Request,
     login: CurrentLogin,
@@ -134,4 +144,4 @@ def change_password(
         error = prompts.password_problem(exc.reason, min=MIN_LENGTH, max=MAX_LENGTH)
         return _account_page(request, login, error=error, status=400)
     flash(request, prompts.messages.password_changed)
-    return RedirectResponse("/account", status_code=303)
+    return RedirectResponse(ACCOUNT_PATH, status_code=303)

@@ -18,7 +18,8 @@ from web.flash import flash
 from web.login import AccountsDep, AdminUser
 from web.templating import templates
 
-router = APIRouter(prefix="/admin/users")
+# HTML pages: not part of the API document.
+router = APIRouter(prefix="/admin/users", include_in_schema=False)
 
 UserId = Annotated[str, Path(min_length=1, max_length=32)]
 FormText = Annotated[str, Form()]

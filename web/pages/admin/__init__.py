@@ -5,9 +5,10 @@ from fastapi import APIRouter
 
 from web.pages.admin import entry, kb, mentors, partners
 
+# HTML pages and form posts for a browser: not part of the API document.
 router = APIRouter()
 # The list's fixed paths (/export, /import) before the entry routes' patterns.
-router.include_router(kb.router)
-router.include_router(entry.router)
-router.include_router(mentors.router)
-router.include_router(partners.router)
+router.include_router(kb.router, include_in_schema=False)
+router.include_router(entry.router, include_in_schema=False)
+router.include_router(mentors.router, include_in_schema=False)
+router.include_router(partners.router, include_in_schema=False)

@@ -19,6 +19,7 @@ from web.templating import templates
 router = APIRouter(prefix="/admin/kb")
 
 PAGE = "/admin/kb"
+IMPORT_PATH = f"{PAGE}/import"
 # Several times the shipped knowledge base; a larger upload is surely the wrong file.
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
