@@ -92,6 +92,7 @@ class SideAnswerer:
             seed, _, quoted = best.source.partition(": ")
             return SideAnswer(kind="entry", key=f"{best.id}#{aspect}", entry=best.id, aspect=aspect,
                               stated=answerable, messages=[prompts.found.format(name=best.name, passage=best.passage)],
+                              passages=[best.passage],
                               citations=[TurnCitation(id=best.id, name=best.name,
                                                       source=readable_citation(seed, quoted, lang))])
         name, summary = entry.name.get(lang), entry.summary.get(lang)
@@ -108,6 +109,7 @@ class SideAnswerer:
         quote = best_quote(entry, [w for w in entry.summary.ko.split() + quoted.split() if len(w) >= 2])
         return SideAnswer(kind="entry", key=f"{entry.id}#{aspect}", entry=entry.id, aspect=aspect,
                           stated=passage is not None, messages=messages,
+                          passages=[summary if aspect == "match" else passage] if passage is not None else [],
                           citations=[TurnCitation(id=entry.id, name=name,
                                                   source=readable_citation(quote.seed, quote.quote, lang))])
 
