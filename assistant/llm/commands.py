@@ -54,6 +54,9 @@ MAX_COMMANDS = 8
 # With free text forbidden: at most this many statement clauses, each at most this long.
 MAX_CLAUSES, MAX_CLAUSE_CHARS = 3, 80
 _UNITS = {"company.employees": "명", "staffing.it_staff": "명", "company.founded_year": "년"}
+# The parsers take any size an owner types; from a model, a size no SME has is a misreading.
+_AT_MOST = {"company.employees": 100_000, "staffing.it_staff": 100_000, "company.annual_revenue_krw": 10**13,
+            "costs.it_budget_krw_per_year": 10**12}
 _SETTLED = (Back, Confirm, ConsentAnswer, CorrectSlot, DontKnow, Fix, Skip)
 _COMMAND_KINDS = frozenset({"set_slot", "correct_slot", "dont_know", "skip", "back", "fix", "confirm",
                             "consent_answer", "side_question"})
@@ -150,8 +153,10 @@ class CommandGenerator:
                       name_marker=markers.name, contact_marker=markers.contact)
         if self.assist.send_free_text:
             return "message", masked
+        # Before consent the engine has already put its own marker where contact details were.
+        withheld = (markers.name, markers.contact, load_prompts(state.lang).say.contact_marker)
         clauses = [c.text for c in split_clauses(masked)
-                   if not c.question and markers.name not in c.text and markers.contact not in c.text]
+                   if not c.question and not any(marker in c.text for marker in withheld)]
         return "clauses", "\n".join(f"- {c[:MAX_CLAUSE_CHARS]}" for c in clauses[:MAX_CLAUSES])
 
     def _messages(self, state: DialogueState, spec: SlotSpec, sent_kind: ModelInput, sent: str) -> list[BaseMessage]:
@@ -214,7 +219,7 @@ class CommandGenerator:
         markers = self.prompts.markers
         if not quote or quote not in normalize(sent):
             return refuse("unquoted")
-        if markers.name in quote or markers.contact in quote:
+        if any(marker in quote for marker in (markers.name, markers.contact, load_prompts(state.lang).say.contact_marker)):
             return refuse("personal_data")
         value = self._value(spec, proposal.value, quote, state, now)
         if value is None:
@@ -237,7 +242,7 @@ class CommandGenerator:
             # The owner's words only: a value the model wrote itself is not theirs.
             return value.strip() if isinstance(value, str) and value.strip() and normalize(value) in quote else None
         number = _whole_number(value)
-        if number is None or number < 0:
+        if number is None or not 0 <= number <= _AT_MOST.get(spec.id, number):
             return None
         if spec.type == "level":
             scale = load_prompts(state.lang).scales[spec.scale or "adoption"]
