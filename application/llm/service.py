@@ -45,7 +45,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
 
 def model_assist(settings: Settings) -> ModelAssist | None:
     """The engine's view of the configured model, or None when none is configured."""
-    chat = build_chat_model(settings)
+    chat = None if settings.llm == "off" else build_chat_model(settings)
     if chat is None:
         return None
     if any(os.environ.get(name, "").lower() in ("1", "true") for name in _TRACING_VARIABLES):

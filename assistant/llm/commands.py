@@ -31,6 +31,7 @@ from assistant.commands import (
     DontKnow,
     Fix,
     SetSlot,
+    SideQuestion,
     Skip,
 )
 from assistant.events import ModelConsulted, ModelInput, ModelOutcome, ModelRefusal, RefusalReason
@@ -100,12 +101,13 @@ class CommandGenerator:
 
     @staticmethod
     def needed(spec: SlotSpec, commands: Sequence[Command]) -> bool:
-        """The rules found nothing for the pending question, or only a weak or conflicting reading."""
+        """The rules found nothing for the pending question, or only a weak or conflicting
+        reading. A message the rules read as a question only is answered, not sent."""
         if any(isinstance(c, _SETTLED) for c in commands):
             return False
         readings = [c for c in commands if isinstance(c, SetSlot) and c.slot == spec.id]
         if not readings:
-            return True
+            return not any(isinstance(c, SideQuestion) for c in commands)
         values = {json.dumps(c.value, sort_keys=True, default=str) for c in readings}
         return len(values) > 1 or min(c.confidence for c in readings) < ACCEPT
 

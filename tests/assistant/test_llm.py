@@ -89,9 +89,10 @@ def test_a_value_the_rules_cannot_read_is_read_by_the_model_and_read_back() -> N
     assert len(sent.prompts) == 1
 
 
-def test_the_model_is_not_asked_when_the_rules_read_the_answer() -> None:
+def test_the_model_is_not_asked_when_the_rules_read_the_answer_or_a_question() -> None:
     model, sent = replies(commands(set_slot("company.employees", 99, "12명")))
     chat = at_employees(engine(model))
+    chat.say("그건 왜 물어보세요?")
     chat.say("12명이에요")
     assert chat.value("company.employees") == 12 and not sent.prompts and not consulted(chat)
 
@@ -165,10 +166,10 @@ def test_contact_details_and_names_never_reach_the_model() -> None:
 def test_without_free_text_only_masked_statements_are_sent() -> None:
     model, sent = replies(commands(set_slot("company.employees", 12, "식구가 열둘쯤 돼요")))
     chat = at_employees(engine(model, free_text=False))
-    chat.say("식구가 열둘쯤 돼요. 근데 이거 왜 물어보세요? 제 번호는 010-1234-5678이에요")
+    chat.say("식구가 열둘쯤 돼요. 제 번호는 010-1234-5678이에요. 저 김민수인데요")
     [prompt] = sent.prompts
     assert "식구가 열둘쯤 돼요" in prompt
-    assert "왜 물어보세요" not in prompt and "010" not in prompt and "번호" not in prompt
+    assert "010" not in prompt and "번호" not in prompt and "김민수" not in prompt and "인데요" not in prompt
     assert consulted(chat)[0].sent == "clauses"
     assert chat.value("company.employees") == 12
 
