@@ -1,5 +1,6 @@
 """The intake dialog: `advance(state, message)` returns the events the message causes and
-the assistant's next turn. Deterministic for the same state, message and clock.
+the assistant's next turn. Deterministic for the same state, message and clock (and, when a
+language model is configured, the same reply from it: each consultation is an event).
 
 A message's route: `assistant.understand` turns it into commands, `assistant.policy` applies
 them, and `Engine._finish` decides what to ask next (a read-back of a weak reading, the next

@@ -2,12 +2,18 @@
 langchain-core's interface with the provider package loaded only when chosen. Nothing here
 calls an endpoint: building a client sends nothing."""
 
+import socket
+
 import pytest
 from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
 
 from application.llm import build_chat_model, model_assist
 from application.settings import Settings
+from assistant.engine import Engine
+from assistant.events import ModelConsulted
+from tests.assistant.conftest import Chat
+from tests.assistant.test_policy import ENGINE
 
 
 def test_off_by_default_builds_nothing() -> None:
@@ -53,3 +59,21 @@ def test_ollama_without_free_text_and_with_phrasing() -> None:
     assert (model.model, model.format, model.client_kwargs["timeout"]) == ("qwen2.5:7b", None, 4.0)
     assist = model_assist(settings)
     assert assist is not None and not assist.send_free_text and assist.phrasing
+
+
+@pytest.mark.parametrize("backend", ["openai", "ollama"])
+def test_an_endpoint_that_is_down_costs_the_owner_nothing(backend: str) -> None:
+    """The real clients against a closed port on this machine: refused at once, the rules go on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}" + ("/v1" if backend == "openai" else "")
+    assist = model_assist(Settings(llm=backend, llm_model="any", llm_url=url, llm_timeout_seconds=3,  # type: ignore[arg-type]
+                                   _env_file=None))
+    assert assist is not None
+    with_model = Engine(clock=ENGINE.clock, mentor_contact_days=2, model=assist)
+    chat, rules = Chat(with_model), Chat(ENGINE)
+    for text in ("부산에서 카페 해요", "식구가 좀 돼요"):
+        turn, expected = chat.say(text).turn, rules.say(text).turn
+        assert turn == expected
+    assert [e.outcome for e in chat.events if isinstance(e, ModelConsulted)] == ["error"]
