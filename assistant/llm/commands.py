@@ -102,12 +102,13 @@ class CommandGenerator:
     @staticmethod
     def needed(spec: SlotSpec, commands: Sequence[Command]) -> bool:
         """The rules found nothing for the pending question, or only a weak or conflicting
-        reading. A message the rules read as a question only is answered, not sent."""
-        if any(isinstance(c, _SETTLED) for c in commands):
+        reading. A message that asks something is answered and the question asked again, not
+        sent: an owner's question is no answer for the model to read."""
+        if any(isinstance(c, (*_SETTLED, SideQuestion)) for c in commands):
             return False
         readings = [c for c in commands if isinstance(c, SetSlot) and c.slot == spec.id]
         if not readings:
-            return not any(isinstance(c, SideQuestion) for c in commands)
+            return True
         values = {json.dumps(c.value, sort_keys=True, default=str) for c in readings}
         return len(values) > 1 or min(c.confidence for c in readings) < ACCEPT
 
