@@ -104,9 +104,11 @@ def test_answers_in_english_and_refusals_are_never_sent(runtime: Runtime) -> Non
     sent = Sent()
     model = FakeListChatModel(responses=["{}"], callbacks=[sent])
     e = engine(runtime, model)
-    ask(e, "How much does the smart factory programme give?", lang="en")
-    ask(e, "이번 주말에 비 와요?")
-    assert not sent.prompts
+    _, english = ask(e, "How much does the smart factory programme give?", lang="en")
+    _, refused = ask(e, "이번 주말에 비 와요?")
+    assert english == refused == []
+    phrasing = load_model_prompts().phrasing_system.splitlines()[0]
+    assert phrasing and not any(phrasing in prompt for prompt in sent.prompts)
 
 
 @given(st.integers(min_value=0, max_value=10**9).filter(lambda n: str(n) not in PASSAGE.replace(",", "")))
