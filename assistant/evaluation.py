@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.engine import Engine
-from assistant.events import Event, QuestionAsked
+from assistant.events import Event, ModelConsulted, QuestionAsked
 from assistant.state import CONSENT, DialogueState
 from assistant.understand import NUMBER_SLOTS
 
@@ -58,6 +58,11 @@ class CaseResult(BaseModel):
     reasks: int
     read_backs: int
     silent_misreads: list[str]
+    # With a language model (INTAKE_LLM): the times it was asked for commands, the commands
+    # it proposed that were used, and those refused.
+    model_consulted: int = 0
+    model_used: int = 0
+    model_refused: int = 0
 
 
 class ConversationReport(BaseModel):
@@ -71,6 +76,9 @@ class ConversationReport(BaseModel):
     read_backs_per_conversation: float
     silent_misreads: int
     silent_number_misreads: int
+    model_consulted: int = 0
+    model_used: int = 0
+    model_refused: int = 0
     cases: list[CaseResult]
 
 
@@ -125,6 +133,7 @@ def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> Cas
     read_back = {e.slot for e in asked if e.confirm}
     silent = [slot for slot in wrong if got[slot] is not None and slot not in read_back]
     programs, vendors = rank(state) if rank and state.brief_ready else ([], [])
+    consulted = [e for e in events if isinstance(e, ModelConsulted) and e.purpose == "commands"]
     program_hit = bool(set(programs[:5]) & set(case.expect.programs_top5_any)) if case.expect.programs_top5_any else None
     vendor_hit = bool(set(vendors[:3]) & set(case.expect.vendors_top3_any)) if case.expect.vendors_top3_any else None
     return CaseResult(
@@ -142,6 +151,9 @@ def run_case(engine: Engine, case: ConversationCase, rank: Ranker | None) -> Cas
         reasks=sum(1 for e in asked if e.attempt > 0 and not e.confirm),
         read_backs=len([e for e in asked if e.confirm]),
         silent_misreads=silent,
+        model_consulted=len(consulted),
+        model_used=sum(len(e.accepted) for e in consulted),
+        model_refused=sum(len(e.refused) for e in consulted),
     )
 
 
@@ -165,6 +177,9 @@ def evaluate(engine: Engine, cases: list[ConversationCase], rank: Ranker | None 
         read_backs_per_conversation=round(sum(r.read_backs for r in results) / len(results), 3) if results else 0.0,
         silent_misreads=sum(len(r.silent_misreads) for r in results),
         silent_number_misreads=sum(len([s for s in r.silent_misreads if s in NUMBER_SLOTS]) for r in results),
+        model_consulted=sum(r.model_consulted for r in results),
+        model_used=sum(r.model_used for r in results),
+        model_refused=sum(r.model_refused for r in results),
         cases=results,
     )
 

@@ -99,6 +99,42 @@ class ContactErased(_Event):
     type: Literal["contact_erased"] = "contact_erased"
 
 
+ModelPurpose = Literal["commands", "phrasing"]
+# What the model was given: the owner's message (masked), only its masked statement clauses
+# (free text forbidden), or only knowledge-base passages.
+ModelInput = Literal["message", "clauses", "passages"]
+ModelOutcome = Literal["used", "nothing", "refused", "timeout", "error", "malformed"]
+RefusalReason = Literal[
+    "unknown_command", "consent", "personal_data", "not_asked", "duplicate", "invalid_value", "unquoted",
+    "unsupported",
+]
+
+
+class ModelRefusal(BaseModel):
+    """One thing the model proposed and deterministic checks refused. Holds no words the
+    model wrote: a slot id only when it is one of the flow's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    command: str
+    slot: str | None = None
+    reason: RefusalReason
+
+
+class ModelConsulted(_Event):
+    """A language model was asked during this turn (INTAKE_LLM): for commands when the rules
+    could not read the answer, or to phrase a side answer from its passages. Staff see it on
+    the transcript; it never changes state beyond that note."""
+
+    type: Literal["model_consulted"] = "model_consulted"
+    purpose: ModelPurpose
+    model: str
+    sent: ModelInput
+    outcome: ModelOutcome
+    accepted: list[str] = Field(default_factory=list)
+    refused: list[ModelRefusal] = Field(default_factory=list)
+
+
 Event = Annotated[
     SessionStarted
     | UserUttered
@@ -111,7 +147,8 @@ Event = Annotated[
     | LanguageChanged
     | ConsentRecorded
     | IntakeClosed
-    | ContactErased,
+    | ContactErased
+    | ModelConsulted,
     Field(discriminator="type"),
 ]
 

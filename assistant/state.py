@@ -13,6 +13,7 @@ from assistant.events import (
     Event,
     IntakeClosed,
     LanguageChanged,
+    ModelConsulted,
     QuestionAsked,
     SessionStarted,
     SlotCleared,
@@ -42,6 +43,8 @@ class TranscriptLine(BaseModel):
     text: str
     at: datetime
     message_id: str | None = None
+    # The language model's part in answering this owner message, for staff (INTAKE_LLM).
+    model_uses: list[ModelConsulted] = Field(default_factory=list)
 
 
 class ConsentState(BaseModel):
@@ -127,6 +130,10 @@ class DialogueState(BaseModel):
                 self.expecting = None
             case IntakeClosed():
                 self.expecting, self.confirming = None, False
+            case ModelConsulted():
+                owner = next((line for line in reversed(self.transcript) if line.role == "owner"), None)
+                if owner is not None:
+                    owner.model_uses.append(event)
             case ContactErased():
                 for slot in [s for s in self.slots if s.startswith("contact.")]:
                     del self.slots[slot]

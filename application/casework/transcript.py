@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.decision.brief import NeedsBrief
+from assistant.events import ModelConsulted
 from assistant.state import TranscriptLine
 
 CONTACT_SLOTS = ("contact.name", "contact.email", "contact.phone")
@@ -27,6 +28,8 @@ class TranscriptEntry(BaseModel):
     role: Literal["owner", "assistant"]
     at: datetime
     parts: list[TextPart]
+    # Whether and how a language model took part in reading this message or answering it.
+    model_uses: list[ModelConsulted] = Field(default_factory=list)
 
 
 def _contact_values(brief: NeedsBrief) -> tuple[set[str], list[str]]:
@@ -72,5 +75,5 @@ def masked_transcript(lines: Iterable[TranscriptLine], brief: NeedsBrief, *, rev
             parts = [TextPart(text="", hidden=True)]
         else:
             parts = _split(line.text, secrets)
-        out.append(TranscriptEntry(role=line.role, at=line.at, parts=parts))
+        out.append(TranscriptEntry(role=line.role, at=line.at, parts=parts, model_uses=line.model_uses))
     return out

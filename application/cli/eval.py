@@ -48,13 +48,18 @@ def retrieval(
 def conversations(
     cases: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Conversation cases (JSONL)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+    llm: Annotated[bool, typer.Option("--llm", help="With the language model INTAKE_LLM configures; "
+                                      "without it the rules alone, whatever is configured")] = False,
 ) -> None:
     """Run whole intake conversations and report slot accuracy and recommendation hits."""
     from assistant.evaluation import evaluate as evaluate_conversations
     from assistant.evaluation import load_cases as load_conversations
 
+    settings = Settings() if llm else Settings(llm="off")
+    if llm and settings.llm == "off":
+        raise typer.BadParameter("set INTAKE_LLM and INTAKE_LLM_MODEL to the model to measure", param_hint="--llm")
     with progress_bar("Loading") as update:
-        runtime = build_runtime(Settings(), update)
+        runtime = build_runtime(settings, update)
     report = evaluate_conversations(
         runtime.engine, load_conversations(cases.read_text(encoding="utf-8")), runtime.cases.rank
     )
@@ -62,15 +67,21 @@ def conversations(
         typer.echo(report.model_dump_json())
         return
     table = Table(title=f"Conversations in {cases.name}")
-    for column in ("cases", "passed", "slot accuracy", "program hits", "vendor hits"):
-        table.add_column(column, justify="right")
-    table.add_row(
+    columns = ["cases", "passed", "slot accuracy", "program hits", "vendor hits", "silent misreads"]
+    row = [
         str(report.n),
         str(report.passed),
         f"{report.slot_accuracy:.3f}",
         "-" if report.program_hit_rate is None else f"{report.program_hit_rate:.3f}",
         "-" if report.vendor_hit_rate is None else f"{report.vendor_hit_rate:.3f}",
-    )
+        str(report.silent_misreads),
+    ]
+    if llm:
+        columns += ["model consulted", "model used", "model refused"]
+        row += [str(report.model_consulted), str(report.model_used), str(report.model_refused)]
+    for column in columns:
+        table.add_column(column, justify="right")
+    table.add_row(*row)
     stderr.print(table)
     for case in report.cases:
         if not case.passed:

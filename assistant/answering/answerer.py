@@ -102,6 +102,7 @@ class SideAnswerer:
             # Without the entry's material only the search's own passage can be quoted.
             return SideAnswer(kind="entry", key=f"{best.id}#{aspect}", entry=best.id, aspect=aspect,
                               stated=answerable, messages=[prompts.found.format(name=best.name, passage=best.passage)],
+                              passages=[best.passage],
                               citations=[cite(best.id, best.name, best.seed, best.quote, lang)])
         name, summary = entry.name.get(lang), entry.summary.get(lang)
         passage = aspect_passage(entry, aspect, lang, self.cues)
@@ -117,6 +118,7 @@ class SideAnswerer:
         quote = best_quote(entry, [w for w in entry.summary.ko.split() + quoted.split() if len(w) >= 2])
         return SideAnswer(kind="entry", key=f"{entry.id}#{aspect}", entry=entry.id, aspect=aspect,
                           stated=passage is not None, messages=messages,
+                          passages=[summary if aspect == "match" else passage] if passage is not None else [],
                           citations=[cite(entry.id, name, quote.seed, quote.quote, lang)])
 
     @staticmethod

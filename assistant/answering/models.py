@@ -31,3 +31,5 @@ class SideAnswer(BaseModel):
     stated: bool | None = Field(default=None, description="Whether the material states the asked aspect")
     repeated: bool = False
     candidates: list[str] = Field(default_factory=list, description="The search's top entries, best first")
+    passages: list[str] = Field(default_factory=list,
+                                description="The material quoted word for word in the first message, if any")
