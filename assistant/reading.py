@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from assistant.flow import STAGE_SLOT, FlowSpec, SlotSpec
@@ -15,6 +15,7 @@ from assistant.understanding import parse_answer
 from assistant.understanding.contact import redact_contact
 from assistant.understanding.corrections import detect_correction
 from assistant.understanding.extract import extract_slots
+from assistant.understanding.text import clause_spans, normalize
 from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_yes_no
 from prompts import LANGS, Say, load_prompts
 
@@ -22,6 +23,11 @@ from prompts import LANGS, Say, load_prompts
 STARTUP_YEARS = 7
 PRE_FOUNDER = "pre_founder"
 FUZZY_CONFIDENCE = 0.5
+# The embedder's cost grows with the text (a 2,000-character message took ≈3 s), and an
+# answer says what it means up front: only the first clauses, up to this many characters, are
+# compared with the options.
+FUZZY_MAX_CHARS = 160
+_FUZZY_CACHE = 512
 # Quick-reply values that mean the same in every language.
 SKIP, UNKNOWN = "skip", "unknown"
 OptionKind = Literal["value", "unknown", "skip"]
@@ -45,6 +51,19 @@ def _label_key(text: str) -> str:
     return _LABEL_NOISE.sub("", text).lower()
 
 
+def fuzzy_window(text: str) -> str:
+    """The part of a message meaning-based matching looks at: whole clauses from the start
+    while they fit in FUZZY_MAX_CHARS, or the first FUZZY_MAX_CHARS characters of a longer
+    first clause."""
+    norm = normalize(text)
+    end = 0
+    for _, clause_end in clause_spans(norm):
+        if clause_end > FUZZY_MAX_CHARS:
+            break
+        end = clause_end
+    return norm[:end or FUZZY_MAX_CHARS].strip()
+
+
 @dataclass(frozen=True)
 class Reading:
     value: Any
@@ -62,6 +81,8 @@ class Reader:
     def __init__(self, flow: FlowSpec, matcher: OptionMatcher | None) -> None:
         self.flow = flow
         self.matcher = matcher
+        # A message is read more than once on its way through (the answer, then a read-back).
+        self._similar = lru_cache(maxsize=_FUZZY_CACHE)(self._similar_reading)
 
     def read(self, spec: SlotSpec, text: str, *, today: date, allow_fuzzy: bool) -> Reading | None:
         """The value of `spec` in `text`, how it was understood and how sure that is."""
@@ -136,16 +157,22 @@ class Reader:
     def _fuzzy(self, spec: SlotSpec, text: str) -> Reading | None:
         if self.matcher is None or spec.type not in ("level", "enum"):
             return None
+        return self._similar(spec.id, fuzzy_window(text))
+
+    def _similar_reading(self, slot: str, text: str) -> Reading | None:
+        spec, matcher = self.flow.slot(slot), self.matcher
+        if matcher is None:
+            return None
         for lang in LANGS:
             prompts = load_prompts(lang)
             if spec.type == "level" and spec.scale:
                 descriptions = prompts.scales[spec.scale]
-                index = self.matcher.best(text, descriptions)
+                index = matcher.best(text, descriptions)
                 if index is not None:
                     return Reading(index, f"similar_to_option:{lang}", FUZZY_CONFIDENCE)
             elif spec.vocabulary:
                 values = spec.values()
-                index = self.matcher.best(text, [prompts.value_label(spec.vocabulary, v) for v in values])
+                index = matcher.best(text, [prompts.value_label(spec.vocabulary, v) for v in values])
                 if index is not None:
                     return Reading(values[index], f"similar_to_option:{lang}", FUZZY_CONFIDENCE)
         return None

@@ -43,8 +43,9 @@ from assistant.language.topics import topic_match
 from assistant.reading import PRE_FOUNDER, Reader
 from assistant.state import CONSENT
 from assistant.understanding import parse_answer
-from assistant.understanding.corrections import detect_correction
+from assistant.understanding.corrections import Correction, detect_correction
 from assistant.understanding.counts import COUPLE, SOLO, ZERO, find_counts, parse_count
+from assistant.understanding.money import find_amounts
 from assistant.understanding.numbers import find_numbers
 from assistant.understanding.text import normalize
 
@@ -57,6 +58,9 @@ NUMBER_SLOTS = frozenset({
 # Parts of one headcount add up ("사무직 3명, 현장 12명").
 # The owner covering IT on the side is not IT staff, so only the headcount adds up.
 _SUMMABLE = frozenset({"company.employees"})
+_MONEY = frozenset({"company.annual_revenue_krw", "costs.it_budget_krw_per_year"})
+# A figure whose unit was inferred from another clause is read back before it is relied on.
+_INFERRED = 0.65
 # What a denial says for a slot when the slot's own reader finds nothing else in it: "아직
 # 그런 거 없어요" to the cloud question is level 0, "재택이 어딨어요" is no remote work.
 NEGATIVE_VALUES: Mapping[str, Any] = {
@@ -71,6 +75,7 @@ HEDGE_PENALTY = 0.15
 _FREE_TEXT = frozenset({"costs.pressures", "needs.goals", "company.name", "contact.name"})
 # The owner counting themself in: "그리고 저요", "나랑 …", "and me".
 _SELF = re.compile(r"(?:그리고|,|\band\b|\bplus\b)\s*(?:저|나|me|myself)(?:요|도|까지)?\s*[.!~ㅎㅋ😅]*$|"
+                   r"(?<![가-힣])(?:저|나) ?(?:하나|한 ?명)(?:요|이요)?\s*[.!~ㅎㅋ😅]*$|"
                    r"^(?:저|나)(?:랑|하고|와|과)\s|\bme and\b|\band me\b|^(?:저|나)(?:요|도)?\s*$", re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"포함|까지|in total|including|incl\b")
 _SELF_ONLY = re.compile(r"^(?:그리고|and|plus)?\s*(?:저|나|me|myself)\s*(?:요|혼자|혼자예요)?\s*$|혼자", re.IGNORECASE)
@@ -80,6 +85,7 @@ _DENIABLE = frozenset({"readiness.cloud", "readiness.ai", "readiness.blockchain"
                        "costs.funding_need", "remote.interest", "remote.status", "needs.urgency"})
 _WISH = re.compile(r"싶|관심|검토|고려|계획|예정|알아보|생각 ?중|\b(?:want|would like|like to|plan|considering|interested)\b",
                    re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"(?:이)?라고 ?(?:했|말했|말씀드렸|적었|썼)|\bi (?:said|told you|wrote|put)\b", re.IGNORECASE)
 _CONFIRM_YES = re.compile(r"^(?:네|예|넵|응|맞아요?|맞습니다|맞죠|그래요|yes|yep|yeah|correct|right|that'?s right)"
                           r"[\s.!~,요]*$", re.IGNORECASE)
 
@@ -174,16 +180,13 @@ class Understanding:
         out: list[Command] = []
         restating = asked is None or asked.startswith("contact.")
         for i, clause in enumerate(clauses):
-            if not clause.correction and not restating:
+            if (not clause.correction and not restating) or clause.start in used:
                 continue
-            scope = clause.text
-            if i + 1 < len(clauses) and not clauses[i + 1].correction and not clauses[i + 1].topics:
-                scope = f"{clause.text}, {clauses[i + 1].text}"
-            # The clause layer decided that this is a correction; the correction reader finds
-            # the slot it names and the new value.
-            found = detect_correction(f"정정 {scope}")
+            scope, found = self._correction_scope(clauses, i)
             if found is None or (found.slot is not None and not self._business_or_allowed(found.slot, ctx)):
                 continue
+            if clause.question and found.value is None:
+                continue  # "아 직원들이요?" repeats what was asked; it fixes nothing
             if found.slot is None:
                 # "아까 답 틀렸어요": only a short message that says nothing else goes back.
                 if clause.correction and len(clauses) == 1 and len(clause.text) <= 30 and asked is not None:
@@ -194,10 +197,29 @@ class Understanding:
             if found.slot == asked:
                 continue  # the answer to the question itself is read below
             out.append(CorrectSlot(slot=found.slot, value=found.value, span=scope))
-            used.add(clause.start)
-            if scope != clause.text:
-                used.add(clauses[i + 1].start)
+            used.update(c.start for c in clauses[i:] if c.text in scope)
         return out
+
+    @staticmethod
+    def _correction_scope(clauses: tuple[Clause, ...], i: int) -> tuple[str, Correction | None]:
+        """The words a correction covers: its clause, and the clauses after it while they name
+        no other topic and the new value is still missing ("아 매출이요, 180억 아니고 210억")."""
+        scope, last = clauses[i].text, clauses[i]
+        # The clause layer decided that this is a correction; the correction reader finds the
+        # slot it names and the new value.
+        found = detect_correction(f"정정 {scope}")
+        for following in clauses[i + 1:i + 3]:
+            # A value in a denied clause ("180억 아니고") or one said before ("i said 70") is
+            # the old one: the new one follows.
+            if found is not None and found.value is not None and not last.denies and not _SAID_BEFORE.search(last.text):
+                break
+            if following.topics and (found is None or found.slot not in following.topics):
+                break
+            wider = detect_correction(f"정정 {scope}, {following.text}")
+            if wider is None or wider.slot is None or (found is not None and found.slot not in (None, wider.slot)):
+                break
+            scope, found, last = f"{scope}, {following.text}", wider, following
+        return scope, found
 
     def _business_or_allowed(self, slot: str, ctx: Context) -> bool:
         spec = self.flow.by_id.get(slot)
@@ -277,7 +299,7 @@ class Understanding:
         candidates = []
         summable = spec.id in _SUMMABLE
         parts = [part for c in usable for part in split_by_time(c)]
-        for clause in parts:
+        for i, clause in enumerate(parts):
             if summable and (len(parts) > 1 or _SELF.search(clause.text) or len(find_numbers(clause.text)) > 1):
                 candidates += _headcount_parts(clause)
                 continue
@@ -285,6 +307,9 @@ class Understanding:
             if parsed is not None:
                 candidates.append(Candidate(parsed.value if parsed.slot == spec.id else PRE_FOUNDER,
                                             parsed.confidence, clause, parsed.method))
+            elif spec.id in _MONEY and i > 0 and (won := _amount_in_context(parts, i)) is not None:
+                # "작년엔 12억, 올해는 7 정도": the bare figure takes its unit from the clause before.
+                candidates.append(Candidate(won, _INFERRED, clause, "rule:money"))
         if not candidates:
             joined = " , ".join(c.text for c in usable)
             parsed = parse_answer(spec.id, joined, ctx.today)
@@ -396,14 +421,18 @@ class Understanding:
         return []
 
 
-_RANGE = re.compile(r"[0-9일이삼사오육칠팔구십백천만억]\s?(?:~|-|–|에서|내지|or|to)\s?[0-9일이삼사오육칠팔구십백천만억]",
-                    re.IGNORECASE)
+_RANGE = re.compile(r"[0-9일이삼사오육칠팔구십백천만억]\s?(?:~|-|–|에서|내지|or|to)\s?[0-9일이삼사오육칠팔구십백천만억]|"
+                    r"(?<![가-힣])(?:일이|이삼|삼사|사오|오륙|육칠|칠팔|팔구)(?=[십백천만억])", re.IGNORECASE)
 
 
 # A group and its number, counter or not: "연구원 열둘", "편집자 둘", "현장 12명".
 _NUMERAL_WORD = r"(?:[0-9]|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|서른|마흔|쉰|예순)"
 _AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|이랑|하고|[,.]|$|"
+                          r"\s+(?:거기에|여기에|그리고|그 ?외에|또|plus|and)(?:\s|$)|"
                           rf"\s+(?=\S+\s+\S*{_NUMERAL_WORD}))")
+
+
+_OWNER_BEFORE = re.compile(r"(?<![가-힣])(?:저|나)$")
 
 
 def _headcount_parts(clause: Clause) -> list[Candidate]:
@@ -416,7 +445,10 @@ def _headcount_parts(clause: Clause) -> list[Candidate]:
     if not counts:
         for n in find_numbers(text):
             before = text[:n.start].rstrip()
-            if before and "\uac00" <= before[-1] <= "\ud7a3" and text[n.start - 1:n.start] == " " and (
+            if _OWNER_BEFORE.search(before):
+                continue  # "저 하나" is the owner, counted below
+            if before and ("\uac00" <= before[-1] <= "\ud7a3" or (before[-1].isascii() and before[-1].isalpha())) and (
+                    text[n.start - 1:n.start] == " ") and (
                     _AFTER_GROUP.match(text, n.end)) and n.value == int(n.value) and 0 < n.value < 10_000:
                 out.append(Candidate(int(n.value), 0.85, replace(clause, start=clause.start + n.start), "rule:count"))
     if not out:
@@ -424,12 +456,22 @@ def _headcount_parts(clause: Clause) -> list[Candidate]:
         # "없어요", "혼자", "부부" and the like give 0, 1 and 2 without a number.
         if value is not None and (_SELF_ONLY.search(text) or any(p.search(text) for p in (ZERO, SOLO, COUPLE))):
             out.append(Candidate(value, 0.85, clause, "rule:count"))
-        elif value is None and _SELF_ONLY.search(text):
+        elif (value is None and _SELF_ONLY.search(text)) or _SELF.search(text):
             out.append(Candidate(1, 0.9, clause, "rule:count"))
         return out
     if _SELF.search(text) and not _TOTAL_WORD.search(text):
         out.append(Candidate(1, 0.9, replace(clause, start=clause.start - 1), "rule:count"))
     return out
+
+
+def _amount_in_context(parts: list[Clause], i: int) -> int | None:
+    """The amount in `parts[i]` read together with the clauses before it, if one ends there."""
+    before = " , ".join(p.text for p in parts[:i])
+    joined = normalize(f"{before} , {parts[i].text}")
+    amounts = find_amounts(joined)
+    if amounts and amounts[-1].start >= len(normalize(before)) + 3:
+        return amounts[-1].per_year
+    return None
 
 
 _BARE_NAMES = re.compile(r"^(?:클라우드|cloud|ai|인공지능|블록체인|blockchain|보안|security)$", re.IGNORECASE)

@@ -16,15 +16,20 @@ class EmbeddingOptionMatcher:
         self.min_similarity = min_similarity
         self.min_margin = min_margin
         self._options = lru_cache(maxsize=256)(self._embed_options)
+        # The same text is compared with each language's options in turn.
+        self._query = lru_cache(maxsize=64)(self._embed_query)
 
     def _embed_options(self, options: tuple[str, ...]) -> np.ndarray:
         return np.asarray(self._embedder.embed_documents(list(options)))
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._embedder.embed_query(text))
 
     def best(self, text: str, options: list[str]) -> int | None:
         if not options or not text.strip():
             return None
         matrix = self._options(tuple(options))
-        query = np.asarray(self._embedder.embed_query(text))
+        query = self._query(text)
         scores = matrix @ query / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query) + 1e-9)
         order = np.argsort(-scores)
         top = float(scores[order[0]])

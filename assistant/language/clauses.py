@@ -62,11 +62,12 @@ _CORRECTION = re.compile(
     r"(?<![가-힣])(?:정정|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까(?![운워웠와])|다시 ?말|바꿀게|바꿔|고칠게|"
     r"고쳐|번복|착각|실수|실은|사실은|사실 (?=[가-힣0-9])|정확히는|수정(?:할|해|합))|"
     r"^(?:아,? |앗|아참|아 참|참,? |아니 )|(?:이|가) ?아니라|[0-9][가-힣]{0,2} ?(?:이|가)? ?아니고|"
-    r"^(?:oh,? |ah,? )?(?:wait|actually|correction|sorry)\b|\b(?:i meant|i was wrong|my mistake|let me correct|to correct)\b",
+    r"^(?:oh,? |ah,? )?(?:wait|actually|sorry)\b|\b(?:correction|i meant|i was wrong|my mistake|let me correct|to correct)\b|"
+    r"\bi (?:said|told you)\b",
     _I,
 )
 PAST = re.compile(
-    r"(?<![가-힣])(?:작년|재작년|지난 ?해|예전|옛날|원래|전에는|처음(?:에|엔)|초창기|그때|코로나 ?(?:전|때))|"
+    r"(?<![가-힣])(?:작년|재작년|지난 ?해|예전|옛날|원래|전에는|처음(?:에|엔)|초창기|그때(?!그때)|코로나 ?(?:전|때))|"
     r"\b(?:last (?:year|yr)|used to|previously|before covid|back then|at first|originally|in the past)\b",
     _I,
 )
@@ -108,7 +109,9 @@ def _korean_negation(ms: tuple[Morph, ...], masked: str) -> str:
             continue  # inside a positive idiom
         # 안/못 start a word; glued to a syllable they belong to it ("시안", "선못").
         glued = m.start > 0 and "\uac00" <= masked[m.start - 1] <= "\ud7a3"
-        if (m.is_("MAG") and m.surface in ("안", "못") and not glued) or (m.has("VX") and m.surface.startswith("않")) or (
+        # 못하다 as an auxiliary ("대지 못했습니다") negates like 않다.
+        if (m.is_("MAG") and m.surface in ("안", "못") and not glued) or (
+                m.has("VX") and m.surface.startswith(("않", "못"))) or (
                 m.is_("VA") and m.surface.startswith("없")) or m.is_("VCN") or (
                 m.has("VX") and m.surface.startswith("말") and masked[m.end:m.end + 1] in ("고", "")):
             return m.surface
@@ -162,7 +165,9 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     for m in morphs(text[start:end]):
         stop = start + m.end
-        if m.tag.split("+")[-1] == "EF" and stop < end and text[stop] == " ":
+        # Chat Korean ends a sentence with a connective 요 ("돈이요 장기근속…", "좋고요 수출은…").
+        final = m.tag.split("+")[-1] == "EF" or (m.tag.split("+")[-1] == "EC" and m.surface.endswith("요"))
+        if final and stop < end and text[stop] == " ":
             cuts.append(stop)
     cuts.append(end)
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]

@@ -11,6 +11,7 @@ _UNSPACED = re.compile(r"[가-힣0-9]{6,}")
 _CONTENT = frozenset({"NNG", "NNP", "NP", "NR", "SN", "MAG", "MAJ", "MM", "IC", "VV", "VA", "XR", "SL", "NNB"})
 _NOUNS = frozenset({"NNG", "NNP", "NP"})
 _NUMBERS = frozenset({"NR", "SN"})
+_NATIVE_TENS = frozenset({"열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"})
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 없다 typed as 업다: "필요업음", "재택 생각 업어요"; 업무/업체/업종 stay as they are.
     (re.compile(r"(?<![가-힣])업(?=어|음|다|고|네|습|써|는데|지만)|(?<=[가-힣 ])업(?=어요|음(?:$|[^가-힣])|다(?:$|[^가-힣])|"
@@ -38,19 +39,21 @@ def respace(text: str) -> str:
     if not _UNSPACED.search(text):
         return text
     out: list[str] = []
-    previous_tag = ""
+    previous_tag = previous_surface = ""
     position = 0
     for m in morphs(text):
         gap = text[position:m.start]
         first = m.tag.split("+")[0]
         starts_word = (previous_tag[:1] in ("J", "E") or previous_tag in ("ETM", "NNBC", "VCP")) and first in _CONTENT
         # "사람여섯" is a noun then a number; "마흔둘그리고" a number then another word.
+        # …but "열세", "스물다섯" are one number whatever the tagger calls their first half.
         starts_word = starts_word or previous_tag == "MAJ" or (previous_tag in _NOUNS and first in _NUMBERS) or (
             previous_tag in _NUMBERS and first in _CONTENT - _NUMBERS - {"NNB"})
+        starts_word = starts_word and previous_surface not in _NATIVE_TENS
         if not gap and out and starts_word:
             gap = " "
         out.append(gap + text[m.start:m.end])
-        previous_tag = m.tag.split("+")[-1]
+        previous_tag, previous_surface = m.tag.split("+")[-1], m.surface
         position = m.end
     out.append(text[position:])
     return "".join(out)

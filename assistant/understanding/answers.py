@@ -22,7 +22,7 @@ from assistant.understanding.industries import find_industry
 from assistant.understanding.levels import Dimension, parse_level
 from assistant.understanding.money import find_amounts, parse_krw_per_year
 from assistant.understanding.regions import find_region
-from assistant.understanding.text import normalize
+from assistant.understanding.text import clause_spans, normalize
 from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_yes_no
 from knowledge.vocabulary import CompanyStage, Industry
 
@@ -182,8 +182,10 @@ def parse_answer(slot_id: str, text: str, today: date | None = None) -> ParsedAn
     # A level answer like "전혀 몰라요" (knows nothing of it) is level 0, not a don't-know.
     parsed = parser(norm, today or date.today())
     # "잘 모르겠지만 30명 정도" still answers; a bare don't-know must not become free text
-    # or a fallback value.
-    if is_dont_know(norm) and (parsed is None or slot in _FREE_TEXT or parsed[2] <= _FALLBACK_CONFIDENCE):
+    # or a fallback value, but free text with a hedge beside it ("…처리비요. 글쎄요 다
+    # 부담이죠") is still what the owner said.
+    if is_dont_know(norm) and (parsed is None or parsed[2] <= _FALLBACK_CONFIDENCE or (
+            slot in _FREE_TEXT and all(is_dont_know(norm[s:e]) for s, e in clause_spans(norm)))):
         return None
     if parsed is None:
         return None

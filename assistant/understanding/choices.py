@@ -31,7 +31,7 @@ _FUNDING = _rules(
      r"괜찮아요|충분해|\b(?:no|don'?t|do not) (?:need|want)\b|\bnot (?:needed|necessary)\b|^none$|"
      r"\bno (?:funding|money|loans?|financing|capital)\b|\bwe(?:'re| are) (?:fine|ok|okay|good)\b",
      FundingNeed.NONE),
-    (r"부도|파산|도산|폐업|위기|긴급|급해|급하|급합|당장|못 ?버티|버티기 ?(?:힘|어려)|연체|체불|밀렸|밀려|"
+    (r"부도|파산|도산|폐업|위기|긴급|급해|급하|급합|급한|당장|못 ?버티|버티기 ?(?:힘|어려)|연체|체불|밀렸|밀려|"
      r"\b(?:urgent|emergency|bankrupt\w*|insolven\w*|crisis|default\w*|desperate|immediately|asap)\b",
      FundingNeed.EMERGENCY),
     (r"설비|투자|확장|증설|넓히|늘리|더 ?들이|그로스|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"

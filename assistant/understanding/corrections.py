@@ -59,7 +59,10 @@ _CUES = tuple((re.compile(p, _I), slot) for p, slot in _SLOT_CUES)
 # Free-text slots: a correction names them, but the message itself is not the new value.
 _TEXT_SLOTS = frozenset({"needs.goals", "costs.pressures"})
 # "50만원이 아니라 30만원이에요": the new value follows the negation.
-_NOT_BUT = re.compile(r"(?:이|가)? ?아니(?:라|고)|\bnot\b.*?(?:\bbut\b|\s[-–]\s|,)\s*(?:more like|rather|closer to)?", _I)
+# "아까 70명이라고 했는데 62명이에요", "i said 70 but it's 62": the new value follows what was said.
+_NOT_BUT = re.compile(r"(?:이|가)? ?아니(?:라|고)|\bnot\b.*?(?:\bbut\b|\s[-–]\s|,)\s*(?:more like|rather|closer to)?|"
+                      r"(?:이)?라고 ?(?:했|말했|말씀드렸|적었|썼)(?:는데|지만|어요|습니다)|"
+                      r"\bi (?:said|told you|wrote|put)\b.*?(?:\bbut\b|,)", _I)
 _NUMBER = re.compile(r"[0-9][0-9,.]*(?: ?[십백천만억조]+)?|[일이삼사오육칠팔구십백천만억조]+(?=[원명])")
 
 
@@ -68,10 +71,10 @@ def _candidates(norm: str, rest: str) -> list[str]:
     but = _NOT_BUT.search(rest)
     out = [rest, norm]
     if but:
-        denied, new = rest[:but.start()], rest[but.end():]
+        denied, new = rest[:but.start()], rest[but.end():].lstrip(" ,.")
         # The denied amount's words other than its number still apply ("월 50만원이
         # 아니라 30만원" is 30만원 a month).
-        out.insert(0, f"{_NUMBER.sub(' ', denied)} {new}" if _NUMBER.search(denied) else new)
+        out.insert(0, normalize(f"{_NUMBER.sub(' ', denied)} {new}") if _NUMBER.search(denied) else new)
     return [c for c in out if c.strip()]
 
 

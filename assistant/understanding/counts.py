@@ -12,12 +12,15 @@ from assistant.understanding.text import normalize
 _PERSON_KO = re.compile(r" ?(?:여 ?)?(?:명|사람|식구|인(?![데가지정터간])|이서)")
 _PERSON_HONORIFIC = re.compile(r" ?분(?![기야석류들])")
 _PERSON_EN = re.compile(
-    r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|persons?|employees?|staff(?:ers)?|"
+    r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|ppl|persons?|employees?|staff(?:ers)?|"
     r"workers?|members?|engineers?|developers?|"
-    r"programmers?|guys|folks|ftes?|full[- ]?timers?|of us|hires|headcount)\b",
+    r"programmers?|guys?|folks?|ftes?|full[- ]?timers?|of us|hires?|headcount)\b",
     re.IGNORECASE | re.ASCII,
 )
 _RANGE = re.compile(r" ?(?:~|-|–|에서|내지|to|or) ?", re.IGNORECASE | re.ASCII)
+# English names the group before its size: "an IT team of four", "a staff of 12".
+_GROUP_BEFORE_EN = re.compile(r"\b(?:team|staff|crew|workforce|headcount)\s+of\s+(?:about\s+|around\s+|roughly\s+)?$",
+                              re.IGNORECASE | re.ASCII)
 
 _NONE_COUNTED = re.compile(
     r"(?:한 ?명|하나|1 ?명|아무)도 ?(?:없|안)|아무도|\b(?:no ?one|nobody|none|zero)\b|"
@@ -37,7 +40,7 @@ SOLO = re.compile(
     r"\bon my own\b",
     re.IGNORECASE | re.ASCII,
 )
-ZERO = re.compile(r"없(?:어|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
+ZERO = re.compile(r"없(?:어(?![지져])|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
 # Someone doing IT besides their real job, or an outside firm, is not IT staff
 # (contracts.md §1: "main job").
 _NO_DEDICATED = re.compile(r"외주|아웃소싱|\boutsourc\w*|겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|"
@@ -50,6 +53,11 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 
 
+# A "none" counts nobody only in a short answer or one about people: "봐줄 데가 없어요" in a
+# long message about something else is not a headcount of zero.
+_SHORT_ANSWER = 12
+_PEOPLE = re.compile(r"직원|사람|인원|인력|식구|사원|담당|명|분|알바|혼자|\b(?:staff|employees?|people|ppl|workers?|"
+                     r"anyone|one|team|hires?)\b", re.IGNORECASE | re.ASCII)
 _JUST_A_NUMBER = re.compile(r"\s*\S{1,4}\s*(?:명|이요|요|입니다|이에요|예요)?\s*[.!~]*")
 
 
@@ -82,6 +90,8 @@ def find_counts(text: str) -> list[CountMatch]:
     previous: NumberSpan | None = None
     for n in find_numbers(text):
         end = _counter_end(text, n)
+        if end is None and _GROUP_BEFORE_EN.search(text, 0, n.start) and not _NOT_A_COUNT_AFTER.match(text, n.end):
+            end = n.end
         if end is None:
             previous = n
             continue
@@ -115,7 +125,7 @@ def parse_count(text: str) -> int | None:
         return 2
     if SOLO.search(norm):
         return 1
-    if ZERO.search(norm):
+    if ZERO.search(norm) and (len(norm) <= _SHORT_ANSWER or _PEOPLE.search(norm)):
         return 0
     return _bare_number(norm)
 
@@ -124,7 +134,8 @@ def parse_it_staff(text: str) -> int | None:
     """Like `parse_count`, but the owner covering IT besides other work counts as nobody, and
     working alone or as a couple says nothing of IT staff."""
     norm = normalize(text)
-    if _NO_DEDICATED.search(norm) and not find_counts(norm):
+    # "one part-time IT guy" counts nobody dedicated.
+    if _NO_DEDICATED.search(norm) and all(_NO_DEDICATED.search(c.matched) for c in find_counts(norm)):
         return 0
     if not find_counts(norm) and not _NONE_COUNTED.search(norm) and (SOLO.search(norm) or COUPLE.search(norm)):
         return None

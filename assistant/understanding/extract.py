@@ -60,7 +60,7 @@ _BUDGET_CUE = re.compile(
 _REMOTE_CUE = re.compile(r"재택|원격|리모트|\bremote\b|work(?:ing)? from home|\bwfh\b|hybrid|하이브리드", _I)
 # Clauses about what the owner wants or needs describe the help sought, not the business.
 _WANT = re.compile(
-    r"필요|원해|원합|싶|받고|도움|지원|관심|배우|도입|\b(?:want|need|looking for|interested|help|support|"
+    r"필요|원해|원합|싶|받고|도움|지원|관심|배우|도입|[았었였했봤]으면|으면 ?(?:하는|해|좋)|\b(?:want|need|looking for|interested|help|support|"
     r"would like)\b", _I
 )
 _CONDITION = re.compile(r"(?:[되하있없않]|다)면(?=\s|$)|\bif\b|\bunless\b", _I)

@@ -44,7 +44,8 @@ _CORE = _re(
     r"mission[- ]critical|everything runs on|fully (?:dependent|reliant|integrated)|\bcore (?:of|to)\b|built on"
 )
 _NONE = _re(
-    r"안 ?(?:써|쓰|씀|씁|해|하|함|합)|사용 ?안|(?:사용|이용|활용|도입|적용|구축)(?:하|을 하|은 하|를 하)?지 ?않|"
+    r"안 ?(?:써|쓰|씀|씁|해|하|함|합)|사용 ?안|(?:사용|이용|활용|도입|적용|구축)(?:하|을 하|은 하|를 하)?지(?:는|도)? ?(?:않|못)|"
+    r"못 ?(?:써|쓰|씀)|\bnot yet\b|"
     r"쓰지 ?않|안 ?(?:사용|도입|적용|돼|되)|관심 ?없|계획 ?없|생각 ?없|필요 ?없|전혀|아예|하나도|없(?:어|습|음|고|다|"
     r"네|죠)|"
     r"해당 ?없|처음 ?들어|들어 ?본 ?적|뭔지(?:도)? ?(?:잘 ?)?몰|몰라요|아니(?:요|오)|아뇨|"
@@ -54,7 +55,7 @@ _NONE = _re(
 _PLAN = _re(
     r"검토|고려|알아보|생각 ?중|생각하고|관심(?:은|이)? ?(?:있|많)|계획|하려고|해 ?볼까|예정|공부|배우(?:는|고)|"
     r"준비 ?중|고민|"
-    r"궁금|싶어|싶습|\bconsider\w*|\bthinking (?:about|of)\b|\blooking (?:into|at)\b|\bexplor\w*|\binterested\b|"
+    r"궁금|싶(?:어|습|은|다|긴)|\bconsider\w*|\b(?:like|love) to try\b|\bwant to try\b|\bmight try\b|\bthinking (?:about|of)\b|\blooking (?:into|at)\b|\bexplor\w*|\binterested\b|"
     r"\bplan\w*|\bintend\w*|\bwould like\b|\bwant to\b|\bevaluat\w*|\bresearch\w*"
 )
 _PILOT = _re(
@@ -168,6 +169,9 @@ def _adoption(dimension: Dimension, text: str) -> LevelParse | None:
     product = _PRODUCTS[dimension]
     found = {name: p.search(live) for name, p in (("core", _CORE), ("pilot", _PILOT), ("wide", _WIDE), ("some", _SOME),
                                                    ("use", _USE), ("plan", _PLAN), ("product", product))}
+    # A use or a trial inside a wish ("적용해 보고 싶어요", "써 보고 싶긴 해요") is the plan.
+    unplanned = " | ".join(c for c, negated, _ in clauses if not negated and not _PLAN.search(c))
+    found["use"], found["pilot"] = _USE.search(unplanned), _PILOT.search(unplanned)
     using = found["use"] or found["product"]
     if dimension == "security" and (tier := _security_tier(live)):
         return tier

@@ -38,7 +38,7 @@ _YEARLY = re.compile(
 # "월 100 정도": a bare number right after a period word is spoken in 만원.
 _PERIOD_THEN_BARE = re.compile(
     r"(?:(매 ?월|매 ?달|월간|월|한 ?달에?)|(?:매 ?년|연간|연|(?<![0-9])[1일] ?년에?)) ?(?:약|대략|한)? ?"
-    r"([0-9]{1,4})(?: ?[~-] ?([0-9]{1,4}))?(?![0-9.,])"
+    r"([0-9]{1,4})(?: ?(?:[~-]|에서|내지) ?([0-9]{1,4}))?(?![0-9.,])"
 )
 _QUARTERLY = re.compile(r"분기|quarterly|per quarter|a quarter", re.IGNORECASE | re.ASCII)
 _PERIODS: tuple[tuple[re.Pattern[str], int], ...] = ((_MONTHLY, 12), (_YEARLY, 1), (_QUARTERLY, 4))
@@ -73,13 +73,18 @@ def _is_money(text: str, n: NumberSpan) -> bool:
     return n.scaled or n.value >= 1000
 
 
-def _won(text: str, n: NumberSpan) -> Decimal:
+def _groups(text: str, n: NumberSpan) -> list[tuple[Decimal, int]]:
+    """(coefficient, power of ten) as money is spoken: "1억 5천" is 1억 5천만, "연 2천" is 2천만."""
     groups = list(n.groups)
     if len(groups) >= 2 and groups[-1][1] == 0 and groups[-2][1] >= 8:
         groups[-1] = (groups[-1][0], groups[-2][1] - 4)
     elif n.korean_units and all(e == 0 for _, e in groups) and not _CURRENCY_AFTER.match(text, n.end):
         groups = [(c, 4) for c, _ in groups]
-    return sum((c * 10**e for c, e in groups), Decimal(0))
+    return groups
+
+
+def _won(text: str, n: NumberSpan) -> Decimal:
+    return sum((c * 10**e for c, e in _groups(text, n)), Decimal(0))
 
 
 def _gap(cue: re.Match[str], start: int, end: int) -> tuple[int, int]:
@@ -116,13 +121,42 @@ def _bare_low(low: Decimal, upper: NumberSpan, upper_won: Decimal) -> Decimal:
     return low * scale * Decimal(10) ** exponent * per_unit
 
 
+def _unit_won(text: str, n: NumberSpan) -> Decimal | None:
+    """The won of one unit of an amount's leading figure ("9 bil" → 10⁹, "12억" → 10⁸), when
+    it is written with a magnitude of 만 or more."""
+    coefficient, exponent = _groups(text, n)[0]
+    return Decimal(10) ** exponent if coefficient < 1000 and exponent >= 4 else None
+
+
+def _inherited(text: str, n: NumberSpan, previous: tuple[NumberSpan, Decimal] | None) -> Decimal | None:
+    """A bare figure said after an amount, for another time, in the amount's unit: "작년엔
+    12억, 올해는 7 정도" is 7억, "last yr ~9 bil won, this yr closer to 11" is 11 bil."""
+    from assistant.language.clauses import CURRENT, PAST  # the language layer reads with these parsers
+
+    if previous is None or n.scaled or _OTHER_UNIT.match(text, n.end) or n.value >= 1000:
+        return None
+    before, unit = previous
+    between = text[before.end:n.start]
+    coefficient = before.groups[0][0]
+    if not (CURRENT.search(between) or PAST.search(between)) or not coefficient / 10 <= n.value <= coefficient * 10:
+        return None
+    return n.value * unit
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in `text` (already normalised), left to right."""
     found: list[tuple[Decimal, int, int]] = []  # (won, start, end)
     # A range's lower end ("50~100만원", "3천만원에서 5천만원"): (start, end, won or None
     # while it still awaits the unit of the upper end, its bare value).
     low: tuple[int, int, Decimal | None, Decimal] | None = None
+    # The last amount written with its unit, whose unit a later bare figure may share.
+    previous: tuple[NumberSpan, Decimal] | None = None
     for n in find_numbers(text):
+        inherited = _inherited(text, n, previous)
+        if inherited is not None:
+            found.append((inherited, n.start, n.end))
+            low = None
+            continue
         if not _is_money(text, n):
             bare = not n.scaled and not _OTHER_UNIT.match(text, n.end)
             low = (n.start, n.end, None, n.value) if bare else None
@@ -137,6 +171,8 @@ def find_amounts(text: str) -> list[Amount]:
                 found.pop()
         found.append((won, start, end))
         low = (start, end, won, n.value)
+        unit = _unit_won(text, n)
+        previous = (n, unit) if unit is not None else None
     periods = _periods(text, [(s, e) for _, s, e in found])
     return [Amount(int(w), int(w * p), s, e, text[s:e]) for (w, s, e), p in zip(found, periods, strict=True)]
 

@@ -55,6 +55,8 @@ _NATIVE = re.compile(
     rf"(?P<pair>{terms_pattern(_NATIVE_PAIRS)})|(?P<tens>{terms_pattern(_NATIVE_TENS)})?"
     rf"(?P<ones>{terms_pattern(_NATIVE_ONES)})?"
 )
+# "현장이 열 거기에 저 하나": a group's number before the next part of a count.
+_THEN_MORE = re.compile(r" (?:거기에|여기에|그리고|그 ?외에|또|하고|이랑)(?:\s|$)")
 _NATIVE_COUNTERS: tuple[str, ...] = (
     "명", "사람", "분", "개", "곳", "군데", "살", "달", "해", "번", "대", "가지", "식구", "시간", "주",
 )
@@ -75,6 +77,15 @@ _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_SEP = re.compile(r"\s+and\s+|[\s-]", re.IGNORECASE | re.ASCII)
 
 
+def _sino_pair(text: str, pos: int) -> Decimal | None:
+    """Two neighbouring Sino-Korean digits before a unit are a spoken range ("이삼십" = 20–30,
+    "삼사백만" = 300–400만): the value between."""
+    first, second, unit = text[pos:pos + 1], text[pos + 1:pos + 2], text[pos + 2:pos + 3]
+    if first in _SINO and second in _SINO and _SINO[second] == _SINO[first] + 1 and unit and unit in _SMALL | _BIG:
+        return Decimal(_SINO[first] + _SINO[second]) / 2
+    return None
+
+
 def _small(text: str, i: int) -> tuple[Decimal, int, bool] | None:
     """A number below 10,000: digits, Sino-Korean digits and 십/백/천 (2천5백, 삼십, 1,200)."""
     total, last, pos, scaled, found = Decimal(0), 4, i, False, False
@@ -82,8 +93,11 @@ def _small(text: str, i: int) -> tuple[Decimal, int, bool] | None:
         digits = _DIGITS.match(text, pos)
         coef: Decimal | None = None
         nxt = pos
+        pair = _sino_pair(text, pos) if not digits else None
         if digits:
             coef, nxt = Decimal(digits.group().replace(",", "")), digits.end()
+        elif pair is not None:
+            coef, nxt = pair, pos + 2
         elif text[pos] in _SINO:
             coef, nxt = Decimal(_SINO[text[pos]]), pos + 1
         unit = text[nxt] if nxt < len(text) else ""
@@ -105,6 +119,8 @@ def _korean(text: str, i: int) -> NumberSpan | None:
         small = _small(text, pos)
         if small is None and text[pos:pos + 1] in _SINO and text[pos + 1:pos + 2] in _BIG:
             small = (Decimal(_SINO[text[pos]]), pos + 1, False)  # "삼억": one digit before a big unit
+        if small is None and (pair := _sino_pair(text, pos)) is not None and text[pos + 2] in _BIG:
+            small = (pair, pos + 2, False)  # "이삼억"
         after = small[1] if small else pos
         if small and text[after:after + 1] == " " and text[after + 1:after + 2] in _BIG and text[after - 1].isdigit():
             after += 1  # "50 만원": a stray space between digits and their unit
@@ -173,7 +189,8 @@ def _native(text: str, i: int) -> NumberSpan | None:
     rest = text[m.end():]
     counted = rest.lstrip(" ").startswith(_NATIVE_COUNTERS) and len(rest) - len(rest.lstrip(" ")) <= 1
     # "사무 열, 현장 스물": a tens word alone before a pause is a number too.
-    tens_alone = bool(m.group("tens")) and not m.group("ones") and text[m.end():m.end() + 1] in ("", ",", ".")
+    tens_alone = bool(m.group("tens")) and not m.group("ones") and (
+        text[m.end():m.end() + 1] in ("", ",", ".") or bool(_THEN_MORE.match(text, m.end())))
     nominal = ((m.group("ones") in _NOMINAL_ONES) or tens_alone) and ends_word(text, m.end())
     if not (counted or nominal):
         return None

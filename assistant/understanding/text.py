@@ -15,7 +15,7 @@ _NOT_JAMO = re.compile(r"[^\u3130-\u318f]+")
 # and the Korean connective endings that start a new predicate (…지만, …는데, …고), but
 # not the -고 of 하고 있다 / 하고 싶다, which belongs to the same predicate.
 _CLAUSE_BREAK = re.compile(
-    r"(?:(?<![0-9])[.,]|[.,](?![0-9])|[;!?\n/])+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])\s+(?!있|계|"
+    r"(?:(?<![0-9])[.,]|[.,](?![0-9])|[;!?\n/])+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])(?<!라고)\s+(?!있|계|"
     r"싶|말)|"
     r"(?<=아니라)\s*|(?<=말고)\s*|\s+(?=그리고\s)",
     re.IGNORECASE | re.ASCII,

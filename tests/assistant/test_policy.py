@@ -126,6 +126,8 @@ def test_an_empty_message_changes_nothing() -> None:
 # entered more than three times in a row (asked, then re-entered at most twice).
 
 NAVIGATION = ["이전으로", "fix:company.employees", "fix:readiness.cloud", "고칠게요"]
+# A no of any wording to a read-back reopens the question, as the fix button does.
+NOES = ("아니요", "no", "동의하지 않아요")
 owner_messages = st.sampled_from([
     "음", "네", "아니요", "모름", "건너뛰기", "잘 모르겠어요", "ㅋㅋ", "?", "이거 무료예요?", "날씨 어때요?",
     "월 50만 원", "직원 12명", "부산", "식당해요", "2010년", "아직이요", "글쎄요", "아 참 직원은 20명이에요",
@@ -144,11 +146,11 @@ def test_every_conversation_reaches_the_summary(messages: list[str]) -> None:
     run, previous = 0, None
     # After the drawn messages the owner keeps typing something unreadable: the intake must
     # still get to its summary on its own.
-    bound = 4 * len(business) + 4 * len([m for m in messages if m in NAVIGATION or m == "아니요"])
+    bound = 4 * len(business) + 4 * len([m for m in messages if m in NAVIGATION or m in NOES])
     messages = messages + ["음"] * bound
     for turns, text in enumerate(messages, 1):
         chat.say(text)
-        navigated = text in NAVIGATION or text == "아니요"
+        navigated = text in NAVIGATION or text in NOES
         navigation += navigated
         expecting = chat.turn.expecting
         # Navigation the owner asks for ("이전으로" at the first question) may stay put.

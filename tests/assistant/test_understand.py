@@ -253,3 +253,91 @@ def test_answers_to_a_read_back(text: str, command: Any) -> None:
 
 def test_a_new_value_in_reply_to_a_read_back_replaces_it() -> None:
     assert values(read("readiness.cloud", "아니요, 구글 드라이브는 일부 써요", confirming=True))["readiness.cloud"] == 3
+
+
+# Groups typed without spaces, joined by "거기에", and the owner as "나 하나".
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("원무과사무직이열둘이고간호사치료사같은현장이마흔다섯거기에원장인나하나", 58),
+    ("사무실 직원이 셋이고 현장이 열 거기에 사장인 저 하나", 14),
+    ("주방이 넷이고 홀이 여섯 그리고 나 하나", 11),
+    ("office 2, warehouse 5, and me", 8),
+])
+def test_headcount_groups_and_the_owner(text: str, value: int) -> None:
+    setter = next(c for c in read("company.employees", text) if isinstance(c, SetSlot))
+    assert (setter.value, setter.note) == (value, "sum")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("작년엔 12억 찍었는데 요즘은 한 8 정도?", 800_000_000),
+    ("last yr ~9 bil won, this yr tracking closer to 11", 11_000_000_000),
+    ("재작년 매출이 20억이었고, 올해는 15 정도 될 거예요", 1_500_000_000),
+])
+def test_a_bare_current_figure_takes_the_unit_and_is_read_back(text: str, value: int) -> None:
+    setter = next(c for c in read("company.annual_revenue_krw", text) if isinstance(c, SetSlot))
+    assert setter.value == value and setter.note == "current"
+    # The unit was inferred: the reading is below acceptance, so the policy reads it back.
+    assert setter.confidence < 0.7
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("유지보수에 한 달 20에서 30 정도면 낼 수 있을 것 같은데", 3_000_000),
+    ("한달에삼사십만원", 4_200_000),
+    ("한달에이삼십만원이면될까요", 3_000_000),
+])
+def test_spoken_budget_ranges(text: str, value: int) -> None:
+    setter = next(c for c in read("costs.it_budget_krw_per_year", text) if isinstance(c, SetSlot))
+    assert (setter.value, setter.note) == (value, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "몇 년 전에 스마트공장 깔았는데 그 업체가 없어져서 봐줄 데가 없는 것 같아요",
+    "요즘 주문이 없어서 큰일이에요",
+])
+def test_a_none_about_something_else_is_not_the_headcount(text: str) -> None:
+    assert "company.employees" not in values(read("company.employees", text))
+
+
+@pytest.mark.parametrize(("text", "slot", "value"), [
+    ("아 매출이요 180억 아니고 210억이에요 제가 재작년 걸 보고 말했네요", "company.annual_revenue_krw", 21_000_000_000),
+    ("oh and correction on headcount - i said 70 but it's 62 now", "company.employees", 62),
+    ("아까 직원 12명이라고 했는데 실은 15명이에요", "company.employees", 15),
+])
+def test_a_correction_reads_on_to_the_new_value(text: str, slot: str, value: Any) -> None:
+    commands = read("consent", text, answered={"company.employees": 12, "company.annual_revenue_krw": 18_000_000_000})
+    corrections = [c for c in commands if isinstance(c, CorrectSlot)]
+    assert [(c.slot, c.value) for c in corrections] == [(slot, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "보안은 그동안 손을 대지 못했습니다", "보안은 신경을 못 썼어요", "보안 쪽은 챙기지 못했고요",
+])
+def test_effort_not_made_is_level_zero_read_back(text: str) -> None:
+    setter = next(c for c in read("readiness.security", text) if isinstance(c, SetSlot))
+    assert setter.value == 0 and setter.confidence < 0.7
+
+
+@pytest.mark.parametrize(("slot", "text"), [
+    ("readiness.ai", "아직 업무에 AI를 활용하지는 못하고 있는데, 검사에 적용해 보고 싶은 마음은 있어요"),
+    ("readiness.ai", "Not yet. I'd kind of like to try AI for drafts, but I'm not sure"),
+    ("readiness.cloud", "클라우드는 아직 도입하지 못했는데 백업용으로 써 보고 싶긴 해요"),
+    ("readiness.cloud", "not yet, but we'd love to try it for backups"),
+])
+def test_not_yet_with_a_wish_is_considering(slot: str, text: str) -> None:
+    assert values(read(slot, text))[slot] == 1
+
+
+@pytest.mark.parametrize(("slot", "text"), [
+    ("staffing.digital_skills", "박람회 참가비는 보통 얼마나 해요? 아 직원들이요? 젊은 직원이 많아서 잘 다루는 편이에요"),
+    ("staffing.digital_skills", "전시회 비용은 보통 얼마나 드나요? 저희 직원들은 컴퓨터 잘 다뤄요"),
+])
+def test_a_side_question_next_to_the_answer_does_not_colour_it(slot: str, text: str) -> None:
+    commands = read(slot, text)
+    assert values(commands)[slot] == "high"
+    assert any(isinstance(c, SideQuestion) for c in commands)
+    assert not any(isinstance(c, CorrectSlot) for c in commands)
+
+
+@pytest.mark.parametrize("text", ["급한 돈이요, 월급 막을 돈", "급한 자금이 필요해요", "지금 당장 급한 불부터 꺼야 해요"])
+def test_urgent_money_is_an_emergency(text: str) -> None:
+    assert values(read("costs.funding_need", text))["costs.funding_need"] == "emergency"

@@ -130,3 +130,48 @@ def test_missing_spaces_are_put_back_from_morphemes(typed: str, words: list[str]
 
 def test_text_typed_with_spaces_is_left_as_it_is() -> None:
     assert readable("대전에서 금형 공장 해요") == "대전에서 금형 공장 해요"
+
+
+@pytest.mark.parametrize("text", [
+    "보안은 손을 대지 못했습니다", "서버 정리는 하지 못했어요", "백업은 챙기지 못했고요", "교육은 시키지 못했어요",
+    "클라우드는 알아보지도 못했어요",
+])
+def test_the_auxiliary_mothada_negates(text: str) -> None:
+    assert any(c.negated for c in split_clauses(text))
+
+
+@pytest.mark.parametrize(("typed", "parts"), [
+    ("돈이요 장기근속지원금 같은 거요 교육 같은 건 필요없어요", 3),
+    ("프로그램 깔아 주는 거요 교육도 좀 해 주면 좋고요 수출은 필요없어요", 3),
+    ("카페요 직원은 셋이고요", 2),
+    ("사무실이요 재택은 안 해요", 2),
+])
+def test_a_connective_yo_followed_by_more_ends_a_sentence(typed: str, parts: int) -> None:
+    assert len(split_clauses(typed)) == parts
+
+
+@pytest.mark.parametrize("text", ["그때그때 대응하는 수준이에요", "필요할 때 그때그때 사요"])
+def test_geuttae_geuttae_is_not_a_past_reference(text: str) -> None:
+    assert all(c.time is None for c in split_clauses(text))
+
+
+@pytest.mark.parametrize("text", [
+    "oh and correction on headcount, it's 62", "i said 70 but it's 62 now", "small correction: we're in Busan",
+    "I told you 3 but there are 4 of us",
+])
+def test_english_corrections_mid_sentence(text: str) -> None:
+    assert any(c.correction for c in split_clauses(text))
+
+
+@pytest.mark.parametrize(("text", "it_topic"), [
+    ("it's 62 now", False), ("it is what it is", False), ("IT 담당은 없어요", True), ("we have no IT people", True),
+])
+def test_the_it_cue_is_the_acronym_not_the_pronoun(text: str, it_topic: bool) -> None:
+    assert any("staffing.it_staff" in c.topics for c in split_clauses(text)) is it_topic
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("2010년에개원했고직원은열세명이에요", "열세"), ("현장직원이스물다섯명이고요", "스물다섯"), ("사무실이열둘이고현장이서른셋", "서른셋"),
+])
+def test_a_native_number_stays_one_word_when_spaces_are_put_back(typed: str, number: str) -> None:
+    assert number in respace(typed).split() or any(w.startswith(number) for w in respace(typed).split())

@@ -110,3 +110,17 @@ def test_answer_carries_method_span_and_confidence() -> None:
 def test_unknown_slot_is_an_error() -> None:
     with pytest.raises(KeyError):
         parse_answer("company.colour", "blue")
+
+
+@pytest.mark.parametrize("text", [
+    "전기요금이랑 스팀, 폐수 처리비요. 글쎄요 다 부담이죠", "인건비요, 글쎄 뭐 다 오르니까요",
+    "재료비가 제일 커요. 나머지는 잘 모르겠어요",
+])
+def test_free_text_with_a_hedge_beside_it_is_kept(text: str) -> None:
+    parsed = parse_answer("costs.pressures", text)
+    assert parsed is not None and parsed.value == text
+
+
+@pytest.mark.parametrize("text", ["잘 모르겠어요", "글쎄요", "글쎄요, 잘 모르겠네요", "I don't know"])
+def test_free_text_that_is_only_a_dont_know_is_none(text: str) -> None:
+    assert parse_answer("costs.pressures", text) is None

@@ -36,3 +36,14 @@ def test_correction(text: str, slot: str | None, value: object) -> None:
 )
 def test_not_a_correction(text: str) -> None:
     assert detect_correction(text) is None
+
+
+@pytest.mark.parametrize(("text", "slot", "value"), [
+    ("아까 직원 70명이라고 했는데 62명이에요", "company.employees", 62),
+    ("correction on headcount - i said 70 but it's 62 now", "company.employees", 62),
+    ("아까 매출 20억이라고 말씀드렸는데 25억이에요", "company.annual_revenue_krw", 2_500_000_000),
+    ("실은 예산이요, 월 50 아니고 30이에요", "costs.it_budget_krw_per_year", 3_600_000),
+])
+def test_the_new_value_follows_what_was_said_before(text: str, slot: str, value: int) -> None:
+    found = detect_correction(text)
+    assert found is not None and found.slot == slot and found.value == value

@@ -81,3 +81,29 @@ def test_it_staff(text: str, expected: int) -> None:
 def test_counts_keep_spans() -> None:
     (count,) = find_counts("직원 25명으로 금형")
     assert (count.value, count.matched) == (25, "25명")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1 IT guy, full time", 1), ("We have an IT team of four.", 4), ("an IT team of 3", 3), ("just one IT person", 1),
+    ("a crew of 12", 12), ("2 ppl in IT", 2),
+])
+def test_english_singular_counters_and_team_of_n(text: str, expected: int) -> None:
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "그 업체가 없어져서 고장 나도 봐줄 데가 없는 것 같아요", "스마트공장 깔았는데 유지보수해 줄 곳이 없어졌어요",
+    "요즘 주문이 많이 없어서 걱정이에요", "시간이 없어서 제대로 알아보지도 못했어요",
+])
+def test_a_none_about_something_else_is_not_a_headcount(text: str) -> None:
+    assert parse_count(text) is None
+
+
+@pytest.mark.parametrize("text", ["없어요", "직원은 없어요", "사람 없어요", "no staff", "none"])
+def test_a_none_about_people_is_zero(text: str) -> None:
+    assert parse_count(text) == 0
+
+
+@pytest.mark.parametrize("text", ["one part-time IT guy", "a part-time developer", "2 part-time IT people"])
+def test_part_time_it_is_not_dedicated_staff(text: str) -> None:
+    assert parse_it_staff(text) == 0

@@ -102,3 +102,30 @@ def test_each_amount_takes_its_nearest_period() -> None:
 def test_amounts_keep_their_text() -> None:
     (amount,) = find_amounts("예산은 2천5백만원 정도")
     assert amount.matched == "2천5백만원"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("한 달 20에서 30 정도", 3_000_000), ("월 40 내지 60", 6_000_000), ("매달 10~20", 1_800_000),
+    ("연 100에서 200", 1_500_000), ("한달에 삼사십만원", 4_200_000), ("월 이삼십만 원", 3_000_000),
+])
+def test_spoken_ranges_take_the_midpoint(text: str, expected: int) -> None:
+    assert parse_krw_per_year(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("재작년엔 12억이었는데 올해는 7 정도", [1_200_000_000, 700_000_000]),
+    ("작년 매출 3억 5천, 올해는 4", [350_000_000, 400_000_000]),
+    ("last yr ~9 bil won, this yr tracking closer to 11", [9_000_000_000, 11_000_000_000]),
+    ("예전엔 월 80만원 썼고 요즘은 50", [800_000, 500_000]),
+    ("we did 2 billion last year, now maybe 3", [2_000_000_000, 3_000_000_000]),
+])
+def test_a_bare_figure_for_another_time_takes_the_unit_before_it(text: str, expected: list[int]) -> None:
+    assert [a.won for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "월 50만원, 지금은 직원 3명", "매출 20억, 지금 5년째예요", "예산은 월 50만원이고 지금 2", "2천만원 작년, 올해는 3",
+    "매출 12억 원이고 3",
+])
+def test_a_bare_figure_that_is_not_the_same_kind_stays_unread(text: str) -> None:
+    assert len(find_amounts(text)) == 1

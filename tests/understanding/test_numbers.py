@@ -83,3 +83,17 @@ def test_two_amounts_separated_by_space_stay_apart() -> None:
 
 def test_native_pair_is_the_value_between() -> None:
     assert parse_number("두세 명") == Decimal("2.5")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("이삼십", 25), ("삼사십", 35), ("사오십", 45), ("일이백", 150), ("이삼백", 250), ("오륙천", 5500), ("칠팔십", 75),
+    ("이삼만", 25_000), ("이삼억", 250_000_000), ("삼사십만", 350_000), ("팔구십억", 8_500_000_000),
+])
+def test_neighbouring_sino_digits_before_a_unit_are_a_range(text: str, expected: int) -> None:
+    assert find_numbers(text)[0].value == expected
+
+
+@pytest.mark.parametrize("text", ["이사했어요", "삼사 일", "사오 정도", "이삼", "오륙도", "일이 많아요"])
+def test_neighbouring_sino_syllables_without_a_unit_are_words(text: str) -> None:
+    assert all(n.value not in (Decimal("2.5"), Decimal("3.5"), Decimal("4.5"), Decimal("5.5"), Decimal("1.5"))
+               for n in find_numbers(text))
