@@ -94,7 +94,7 @@ def parts(data_dir: Path, turns: int) -> None:
     del index, embedder
     runtime = runtime_module.build_runtime(settings)
     runtime.retriever.search("스마트공장 지원사업이 뭐예요?")
-    step("rest of build_runtime (second embedder, database, BM25, engine) + one search")
+    step("rest of build_runtime (its own embedder, the first freed; database, BM25, engine), a search")
 
     drive(runtime, turns)
     step(f"after {turns} chat turns")
