@@ -182,7 +182,9 @@ def run(workers: int, env: dict[str, str], tmp: Path, args: argparse.Namespace) 
         for row in read_stats(prefix):
             print(f"{row['Name']:<24} {row['Request Count']:>7} {row['Failure Count']:>6} "
                   f"{float(row['Requests/s']):>7.2f} {row['50%']:>8} {row['95%']:>8}")
-        rss = [round(p.memory_info().rss / 2**20) for p in workers_of(server)]
+        # With one worker uvicorn serves in the `intake serve` process itself.
+        serving = workers_of(server) or [psutil.Process(server.pid)]
+        rss = [round(p.memory_info().rss / 2**20) for p in serving]
         print(f"resident memory per worker after the load (MiB): {rss}")
         if killed is not None:
             total, missing = check_acknowledged(base, acknowledged)

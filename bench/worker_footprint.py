@@ -56,6 +56,7 @@ class Clock:
 def child(mode: str, data_dir: Path) -> None:
     """Runs in a child process: `index` builds the index, `start` times a warm start."""
     clock = Clock()
+    import web.app  # noqa: F401  (a worker imports the web app too)
     from application.runtime import build_runtime
     from application.settings import Settings
 
@@ -76,10 +77,11 @@ def parts(data_dir: Path, turns: int) -> None:
         steps.append((name, rss_mib()))
 
     import application.runtime as runtime_module
+    import web.app  # noqa: F401  (a worker imports the web app too)
     from application.settings import Settings
     from retrieval import load_embedder
 
-    step("imports of the runtime (FastAPI-free)")
+    step("imports (the web app and the runtime)")
     settings = Settings(data_dir=data_dir, _env_file=None)
     embedder = load_embedder(settings.embedder, settings.embedder_path)
     embedder.embed_query("워밍업")
