@@ -39,7 +39,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import httpx
@@ -205,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--kill-at", type=int, default=0, help="kill one worker in the run with this many")
     parser.add_argument("--database-url", default="postgresql+psycopg://root@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--chroma-url", help="a running Chroma server to use instead of starting one")
     parser.add_argument("--start-timeout", type=float, default=600)
     parser.add_argument("--settle", type=float, default=10, help="seconds for the other workers to start")
     args = parser.parse_args(argv)
@@ -213,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="intake-workers-", ignore_cleanup_errors=True) as name:
         tmp = Path(name)
         with postgres_schema(args.database_url) as database_url, \
-                chroma_server(tmp / "chroma", tmp / "chroma.log") as chroma_url:
+                (nullcontext(args.chroma_url) if args.chroma_url else
+                 chroma_server(tmp / "chroma", tmp / "chroma.log")) as chroma_url:
             env = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
             env |= {"INTAKE_DATABASE_URL": database_url, "INTAKE_CHROMA_URL": chroma_url,
                     "INTAKE_REDIS_URL": args.redis_url, "INTAKE_DATA_DIR": str(tmp / "data"),

@@ -19,6 +19,12 @@ from application.runtime import build_runtime, prepare
 from application.settings import Settings
 from retrieval import SyncReport
 
+# How long uvicorn's supervisor waits for a worker to answer its health check, and for a new one
+# to finish starting, before it kills and replaces it. Its default, 5 s, is less than a worker
+# needs to load the model and the index on a busy machine: they were killed and restarted in an
+# endless loop.
+WORKER_HEALTHCHECK_SECONDS = 120
+
 app = typer.Typer(help="디지털전환 상담 도우미 — SME digital-transformation intake", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.add_typer(eval_app, name="eval")
@@ -61,7 +67,8 @@ def serve(
     stderr.print(f"Serving on http://{host}:{port} with {workers} workers")
     # Worker processes read the same settings from the environment; the index is built.
     os.environ.setdefault("INTAKE_DATA_DIR", str(settings.data_dir))
-    uvicorn.run("web.app:app_from_environment", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
 
 
 def _prepare() -> tuple[str, int, SyncReport]:
