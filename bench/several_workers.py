@@ -28,6 +28,7 @@ Prints figures; this is not a test.
 """
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -118,10 +119,17 @@ def chroma_server(path: Path, log: Path) -> Iterator[str]:
 
 
 def workers_of(server: subprocess.Popen[bytes]) -> list[psutil.Process]:
-    """uvicorn's worker processes: the supervisor's spawned children that serve requests."""
-    children = psutil.Process(server.pid).children()
-    return [c for c in children if "spawn_main" in " ".join(c.cmdline()) and "resource_tracker" not in
-            " ".join(c.cmdline())]
+    """uvicorn's worker processes: the supervisor's spawned children that serve requests (a
+    killed one stays a zombie until the supervisor reaps it)."""
+    found = []
+    for child in psutil.Process(server.pid).children():
+        try:
+            command = " ".join(child.cmdline())
+        except psutil.Error:
+            continue
+        if "spawn_main" in command and "resource_tracker" not in command:
+            found.append(child)
+    return found
 
 
 def read_stats(prefix: Path) -> list[dict[str, str]]:
@@ -184,7 +192,11 @@ def run(workers: int, env: dict[str, str], tmp: Path, args: argparse.Namespace) 
                   f"{float(row['Requests/s']):>7.2f} {row['50%']:>8} {row['95%']:>8}")
         # With one worker uvicorn serves in the `intake serve` process itself.
         serving = workers_of(server) or [psutil.Process(server.pid)]
-        rss = [round(p.memory_info().rss / 2**20) for p in serving]
+        time.sleep(2)  # the supervisor reaps a killed worker and starts its replacement
+        rss = []
+        for process in serving:
+            with contextlib.suppress(psutil.Error):
+                rss.append(round(process.memory_info().rss / 2**20))
         print(f"resident memory per worker after the load (MiB): {rss}")
         if killed is not None:
             total, missing = check_acknowledged(base, acknowledged)
