@@ -158,23 +158,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"load average at start: {os.getloadavg()} on {os.cpu_count()} CPUs")
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")])
-    rows = []
+    print(f"{'entries':>8} {'passages':>9} {'vectors':>8} {'build s':>8} {'CPU s':>7} {'+model CPU s':>13} "
+          f"{'search p50 ms':>14} {'p95 ms':>7} {'RSS MiB':>8} {'model passages/CPU s':>21}", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="intake-growth-", ignore_cleanup_errors=True) as tmp:
             command = [sys.executable, __file__, "--child", str(size), "--data-dir", tmp]
             if size <= args.embed_up_to:
                 command.append("--real")
             done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
-            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
-            print(f"  {size} entries done", flush=True)
-    print(f"{'entries':>8} {'passages':>9} {'vectors':>8} {'build s':>8} {'CPU s':>7} {'+model CPU s':>13} "
-          f"{'search p50 ms':>14} {'p95 ms':>7} {'RSS MiB':>8}")
-    for row in rows:
+            row = json.loads(done.stdout.strip().splitlines()[-1])
         estimate = "" if row["embedded"] == "model" else f"~{row['passages'] / row['model_rate']:.0f}"
         print(f"{row['entries']:>8} {row['passages']:>9} {row['embedded']:>8} {row['build_s']:>8.1f} "
               f"{row['build_cpu_s']:>7.1f} {estimate:>13} {row['search_p50_ms']:>14.1f} "
-              f"{row['search_p95_ms']:>7.1f} {row['rss_mib']:>8.0f}")
-    print("model rate, passages per CPU second: " + ", ".join(f"{row['model_rate']:.0f}" for row in rows))
+              f"{row['search_p95_ms']:>7.1f} {row['rss_mib']:>8.0f} {row['model_rate']:>21.0f}", flush=True)
     print(f"load average at end: {os.getloadavg()}")
 
 
