@@ -158,9 +158,10 @@ class VectorIndex:
                 metadatas=[metadata for _, _, metadata in chunk],
                 documents=[passage.text for _, passage, _ in chunk],
             )
-        if report.changed:
-            self._count = self._collection.count()
-            self._snapshot = None
+        # Even when this call wrote nothing, another process may have written these entries'
+        # vectors: the in-memory copy is read again on the next search.
+        self._count = self._collection.count()
+        self._snapshot = None
         return report
 
     def _embed_unique(self, texts: list[tuple[str, str]], progress: Progress | None) -> dict[str, list[float]]:
