@@ -1,6 +1,7 @@
 """The wiring: builds the long-lived parts (knowledge base, embedder, index, retriever, engine)
 and the feature services from settings, once per process. Nothing here decides anything."""
 
+import threading
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -9,7 +10,7 @@ from sqlalchemy import Engine as DatabaseEngine
 from application.accounts import AccountService
 from application.cases.service import CaseService, brief_builder
 from application.casework.service import CaseworkService
-from application.catalog.live import LiveKnowledge, Shipped, effective_at_start
+from application.catalog.live import LiveKnowledge, Shipped, effective_at_start, load_effective_kb
 from application.chat.service import RESUME_CODE_DAYS, ChatService
 from application.insights.service import InsightsService
 from application.llm import model_assist
@@ -67,6 +68,14 @@ def abstention(settings: Settings) -> Abstention:
                       sure_dense=max(settings.abstain_threshold, calibrated.sure_dense))
 
 
+def prepare(settings: Settings, progress: Progress | None = None) -> tuple[KnowledgeBase, SyncReport]:
+    """What must be current before any worker serves: the database schema and the search
+    index of the effective knowledge base (what `build_runtime` also does, without the rest)."""
+    kb = load_effective_kb(settings)
+    index = open_index(settings, load_embedder(settings.embedder, settings.embedder_path))
+    return kb, index.sync(kb.entries, progress)
+
+
 def build_runtime(settings: Settings, progress: Progress | None = None) -> Runtime:
     # Safe at every start: brings the database to the current schema.
     database = migrated_engine(settings.effective_database_url, database_timeouts(settings))
@@ -80,6 +89,8 @@ def build_runtime(settings: Settings, progress: Progress | None = None) -> Runti
     index = open_index(settings, embedder)
     report = index.sync(kb.entries, progress)
     retriever = Retriever(kb, embedder, index, abstention(settings))
+    # The process is ready without them; the first side question usually finds them loaded.
+    threading.Thread(target=retriever.warm, name="warm-retriever", daemon=True).start()
     contact_days = settings.mentor_contact_working_days
     answerer = SideAnswerer(search=retriever, entries=kb, facts=service_facts(settings))
     engine = Engine(knowledge=retriever, matcher=EmbeddingOptionMatcher(embedder), answerer=answerer,

@@ -12,6 +12,7 @@ Four signals, each general rather than tuned to particular questions:
 Thresholds are calibrated by bench/calibrate_abstention.py (README, "Retrieval")."""
 
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,14 +83,29 @@ class Abstention:
 
 
 class OutOfScope:
-    """Embeddings of the phrasings of topics the knowledge base does not cover."""
+    """Embeddings of the phrasings of topics the knowledge base does not cover. They are
+    embedded on first use or by `warm()`, not at construction: a hundred-odd phrasings are the
+    biggest part of a worker's start-up, and the worker can serve before they are needed."""
 
     def __init__(self, embedder: Embeddings, path: Path = OUT_OF_SCOPE_FILE) -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {"topics": []}
-        phrases = [p for topic in data.get("topics", []) for lang in ("ko", "en") for p in topic.get(lang, [])]
-        self._matrix = np.asarray(embedder.embed_documents(phrases)) if phrases else np.zeros((0, 1))
+        self._phrases = [p for topic in data.get("topics", []) for lang in ("ko", "en") for p in topic.get(lang, [])]
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self._matrix: np.ndarray | None = None
+
+    def warm(self) -> None:
+        self._vectors()
+
+    def _vectors(self) -> np.ndarray:
+        with self._lock:
+            if self._matrix is None:
+                self._matrix = (np.asarray(self._embedder.embed_documents(self._phrases)) if self._phrases
+                                else np.zeros((0, 1)))
+            return self._matrix
 
     def closeness(self, query_vector: list[float]) -> float:
-        if len(self._matrix) == 0:
+        matrix = self._vectors()
+        if len(matrix) == 0:
             return 0.0
-        return float(np.max(self._matrix @ np.asarray(query_vector)))
+        return float(np.max(matrix @ np.asarray(query_vector)))

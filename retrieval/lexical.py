@@ -1,4 +1,4 @@
-"""BM25 over Kiwi morphemes, one document per entry, plus how much of a question the best
+"""BM25 over mecab-ko morphemes, one document per entry, plus how much of a question the best
 entry covers — a signal for abstention that cosine scores alone give poorly."""
 
 import math

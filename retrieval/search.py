@@ -1,4 +1,4 @@
-"""Hybrid search over the knowledge base: dense passages (Chroma) + Kiwi BM25, fused per
+"""Hybrid search over the knowledge base: dense passages (Chroma) + BM25 on morphemes, fused per
 entry, exact names first, and a verdict on whether the knowledge base answers at all."""
 
 import copy
@@ -86,6 +86,10 @@ class Retriever:
     @property
     def embedder(self) -> Embeddings:
         return self._embedder
+
+    def warm(self) -> None:
+        """Loads what the first search would otherwise wait for."""
+        self._out_of_scope.warm()
 
     def reload(self) -> None:
         """Picks up the knowledge base's current entries (call after the index was synced

@@ -10,7 +10,6 @@ import chromadb
 import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from knowledge.schema import Entry
@@ -18,6 +17,10 @@ from retrieval.documents import passages
 from retrieval.embeddings import model_id
 
 Progress = Callable[[int, int, str], None]
+
+# Passages embedded per call: the model runs a batch several times faster than one text at a
+# time, and a batch this size still lets a progress bar move every second or so.
+EMBED_BATCH = 64
 
 # Up to this many passages, searches run on an in-memory copy of the vectors: exact cosine
 # over a few thousand rows takes well under a millisecond, a Chroma query about ten. Chroma
@@ -118,19 +121,17 @@ class VectorIndex:
     def __init__(self, embedder: Embeddings, client: Any, *, prefix: str = "kb") -> None:
         self._embedder = embedder
         self.collection_name = f"{prefix}-{model_id(embedder)}"[:60]
-        # Passing our own embedding function keeps Chroma from loading its default model,
-        # which it would try to download.
-        self._store = Chroma(
-            client=client,
-            collection_name=self.collection_name,
-            embedding_function=embedder,
-            collection_metadata={"hnsw:space": "cosine"},
+        # The vectors are always computed here (in batches); without an embedding function of
+        # its own Chroma never loads its default model, which it would try to download.
+        self._collection = client.get_or_create_collection(
+            self.collection_name, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
-        self._count = len(self._store.get(include=[])["ids"])
+        self._max_write_batch = int(client.get_max_batch_size())
+        self._count = int(self._collection.count())
         self._snapshot: PassageSnapshot | None = None
 
     def indexed_hashes(self) -> dict[str, str]:
-        data = self._store.get(include=["metadatas"])
+        data = self._collection.get(include=["metadatas"])
         hashes: dict[str, str] = {}
         for metadata in data.get("metadatas") or []:
             if metadata:
@@ -139,15 +140,6 @@ class VectorIndex:
 
     def count(self) -> int:
         return self._count
-
-    def _remove(self, entry_id: str) -> None:
-        self._store.delete(where={"entry_id": entry_id})
-
-    def _add(self, entry: Entry) -> None:
-        items = passages(entry)
-        self._store.add_texts(
-            texts=[p.text for p in items], metadatas=_passage_metadata(entry), ids=[p.id for p in items]
-        )
 
     def sync(self, entries: dict[str, Entry], progress: Progress | None = None) -> SyncReport:
         """Re-embeds only entries whose content hash changed and drops deleted ones. Raises
@@ -160,36 +152,50 @@ class VectorIndex:
     def _sync(self, entries: dict[str, Entry], progress: Progress | None) -> SyncReport:
         report = SyncReport()
         indexed = self.indexed_hashes()
-        stale = [entry_id for entry_id in indexed if entry_id not in entries]
+        report.removed = [entry_id for entry_id in indexed if entry_id not in entries]
         todo = [e for e in entries.values() if indexed.get(e.id) != e.content_hash()]
+        report.updated = [e.id for e in todo if e.id in indexed]
+        report.added = [e.id for e in todo if e.id not in indexed]
         report.unchanged = len(entries) - len(todo)
-        total = len(stale) + len(todo)
-        done = 0
-        if progress:
-            progress(0, total, "")
-        for entry_id in stale:
-            self._remove(entry_id)
-            report.removed.append(entry_id)
-            done += 1
-            if progress:
-                progress(done, total, entry_id)
-        for entry in todo:
-            if entry.id in indexed:
-                self._remove(entry.id)
-                report.updated.append(entry.id)
-            else:
-                report.added.append(entry.id)
-            self._add(entry)
-            done += 1
-            if progress:
-                progress(done, total, entry.id)
-        self._count = len(self._store.get(include=[])["ids"])
+        if report.removed or report.updated:
+            self._collection.delete(where={"entry_id": {"$in": report.removed + report.updated}})
+        items = [(entry, passage, metadata) for entry in todo
+                 for passage, metadata in zip(passages(entry), _passage_metadata(entry), strict=True)]
+        vectors = self._embed_unique([(passage.text, entry.id) for entry, passage, _ in items], progress)
+        # Chroma takes a bounded number of records per call.
+        for start in range(0, len(items), self._max_write_batch):
+            chunk = items[start:start + self._max_write_batch]
+            self._collection.upsert(
+                ids=[passage.id for _, passage, _ in chunk],
+                embeddings=np.asarray([vectors[passage.text] for _, passage, _ in chunk], dtype=np.float32),
+                metadatas=[metadata for _, _, metadata in chunk],
+                documents=[passage.text for _, passage, _ in chunk],
+            )
+        # Even when this call wrote nothing, another process may have written these entries'
+        # vectors: the in-memory copy is read again on the next search.
+        self._count = self._collection.count()
         self._snapshot = None
         return report
 
+    def _embed_unique(self, texts: list[tuple[str, str]], progress: Progress | None) -> dict[str, list[float]]:
+        """Vectors of the (text, entry id) pairs' texts, in batches, each distinct text once:
+        entries of one kind share sentences (the same caveat about what a source does not say
+        stands in every vendor entry). Progress counts texts."""
+        todo = list(dict(texts).items())
+        vectors: dict[str, list[float]] = {}
+        if progress:
+            progress(0, len(todo), "")
+        for start in range(0, len(todo), EMBED_BATCH):
+            batch = todo[start:start + EMBED_BATCH]
+            vectors.update(zip((text for text, _ in batch),
+                               self._embedder.embed_documents([text for text, _ in batch]), strict=True))
+            if progress:
+                progress(start + len(batch), len(todo), batch[-1][1])
+        return vectors
+
     def _loaded(self) -> PassageSnapshot:
         if self._snapshot is None:
-            data = self._store.get(include=["embeddings", "metadatas", "documents"])
+            data = self._collection.get(include=["embeddings", "metadatas", "documents"])
             vectors = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1)
             self._snapshot = PassageSnapshot(
                 _unit_rows(vectors),
@@ -227,22 +233,25 @@ class VectorIndex:
         try:
             if self.count() <= IN_MEMORY_LIMIT:
                 return self._loaded().search(vector, n, kind)
-            found = self._store.similarity_search_by_vector_with_relevance_scores(
-                vector, k=n, filter={"kind": kind} if kind else None
+            found = self._collection.query(
+                query_embeddings=[vector], n_results=n, where={"kind": kind} if kind else None,
+                include=["metadatas", "documents", "distances"],
             )
         except httpx.TransportError as exc:
             raise IndexUnavailable(str(exc)) from exc
         # With the cosine space Chroma reports a distance, 1 - cosine similarity.
         return [
             PassageHit(
-                str(doc.id),
-                str(doc.metadata["entry_id"]),
-                str(doc.metadata["section"]),
-                str(doc.metadata["lang"]),
-                doc.page_content,
+                str(passage_id),
+                str(metadata["entry_id"]),
+                str(metadata["section"]),
+                str(metadata["lang"]),
+                str(document),
                 1.0 - float(distance),
             )
-            for doc, distance in found
+            for passage_id, metadata, document, distance in zip(
+                found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
+            )
         ]
 
 

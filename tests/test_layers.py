@@ -12,15 +12,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("web", "application", "assistant", "retrieval", "knowledge", "prompts")
+PACKAGES = ("web", "application", "assistant", "retrieval", "knowledge", "prompts", "korean")
 # Each package of the small tree imports what the real one may.
 ALLOWED = {
     "web": "import application.service\nimport fastapi\n",
     "application": "import assistant.engine\nimport sqlalchemy\n",
-    "assistant": "import knowledge.entries\nimport prompts.text\n",
-    "retrieval": "import knowledge.entries\nimport chromadb\n",
+    "assistant": "import knowledge.entries\nimport prompts.text\nimport korean.morphs\n",
+    "retrieval": "import knowledge.entries\nimport chromadb\nimport korean.morphs\n",
     "knowledge": "import prompts.text\n",
     "prompts": "",
+    "korean": "",
 }
 
 
@@ -45,7 +46,7 @@ def _tree(root: Path, extra: dict[str, str]) -> None:
         folder.mkdir()
         (folder / "__init__.py").write_text("")
         module = {"web": "app", "application": "service", "assistant": "engine", "retrieval": "search",
-                  "knowledge": "entries", "prompts": "text"}[package]
+                  "knowledge": "entries", "prompts": "text", "korean": "morphs"}[package]
         (folder / f"{module}.py").write_text(ALLOWED[package] + extra.get(package, ""))
     # application.cli.main is the one import of web the contracts let through.
     (root / "application" / "cli").mkdir()
@@ -75,6 +76,7 @@ def test_the_allowed_arrows_pass(tmp_path: Path) -> None:
     ("application", "import web.app\n", "application is not allowed to import web"),
     ("prompts", "import application.service\n", "prompts is not allowed to import application"),
     ("knowledge", "import web.app\n", "knowledge is not allowed to import web"),
+    ("korean", "import assistant.engine\n", "korean is not allowed to import assistant"),
 ])
 def test_a_forbidden_arrow_breaks_a_contract(tmp_path: Path, package: str, line: str, broken: str) -> None:
     _tree(tmp_path, {package: line})

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 # argon2 takes any length; the cap keeps a megabyte "password" from costing a hash of it.
@@ -108,6 +107,9 @@ def weakness(password: str, *, email: str | None = None, name: str | None = None
     # the first thing tried all the same.
     if any(_telling(word) and word not in SERVICE_WORDS and word in compact for word in inputs):
         return "personal"
+    # Imported on first use: its dictionaries (some 12 MB) only serve the rare password change.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(password[:ZXCVBN_CHARS], user_inputs=inputs)
     if result["score"] >= MIN_SCORE:
         return None

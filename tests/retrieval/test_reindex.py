@@ -9,6 +9,8 @@ from langchain_core.embeddings import Embeddings
 from knowledge.loader import DEFAULT_ENTRIES_DIR, DEFAULT_SEEDS_DIR, load_knowledge_base
 from knowledge.schema import Entry
 from retrieval import VectorIndex, chroma_client
+from retrieval.documents import passages
+from retrieval.store import EMBED_BATCH
 
 
 class CountingEmbeddings(Embeddings):
@@ -17,10 +19,12 @@ class CountingEmbeddings(Embeddings):
     def __init__(self, inner: Embeddings) -> None:
         self.inner = inner
         self.documents = 0
+        self.batches: list[int] = []
         self.model_id = getattr(inner, "model_id", "inner")
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         self.documents += len(texts)
+        self.batches.append(len(texts))
         return self.inner.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
@@ -40,7 +44,13 @@ def test_incremental_reindex(tmp_path: Path, entries: dict[str, Entry], runtime:
 
     first = index.sync(entries, lambda done, total, item: calls.append((done, total, item)))
     assert sorted(first.added) == sorted(entries)
-    assert calls[-1][:2] == (len(entries), len(entries))
+    # Progress counts the distinct passage texts embedded, in batches, not one call each.
+    texts = {p.text for entry in entries.values() for p in passages(entry)}
+    assert calls[0][:2] == (0, len(texts))
+    assert calls[-1][:2] == (len(texts), len(texts))
+    assert embedder.documents == len(texts)
+    assert embedder.batches == [min(EMBED_BATCH, len(texts) - start) for start in range(0, len(texts), EMBED_BATCH)]
+    assert index.count() == sum(len(passages(entry)) for entry in entries.values())
     embedded_all = embedder.documents
 
     embedder.documents = 0

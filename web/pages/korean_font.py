@@ -13,9 +13,6 @@ import threading
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from fontTools import subset  # type: ignore[import-untyped]
-from fontTools.ttLib import TTCollection  # type: ignore[import-untyped]
-
 # Bump when the cut changes, so browsers holding the old file (cached as immutable) refetch.
 FONT_VERSION = "2"
 FONT_FILE = f"korean-fallback-v{FONT_VERSION}.woff2"
@@ -46,6 +43,11 @@ def _unicodes() -> set[int]:
 
 
 def _cut(source: Path, target: Path) -> None:
+    # Imported here: the cut runs once per data folder, and fontTools would otherwise stay
+    # resident (some 15 MB) in every worker.
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTCollection  # type: ignore[import-untyped]
+
     font = TTCollection(str(source)).fonts[FAMILY_INDEX]
     options = subset.Options()
     options.layout_features = ["*"]
