@@ -13,7 +13,7 @@ from prompts import Lang, load_prompts
 @dataclass(frozen=True)
 class Choice:
     value: int
-    label: str  # "2 · 시범적으로 써 봐요", as the chat's quick reply reads
+    label: str  # "시범적으로 써 봐요", as the chat's summary says it
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from application.calendar import korean_date
 from application.cli import app
 from application.store.models import utc_now
+from prompts.insights import FIGURES
 from tests.casework.helpers import World
 
 FIRMS = 5
@@ -41,7 +42,7 @@ def test_the_monthly_report_in_every_format(world: World, cli_env: None, tmp_pat
     report(month, "html", tmp_path / "report.html")
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert f"<title>{title}</title>" in html and 'role="img"' in html
-    assert "<th scope=\"row\">대전</th>" in html and html.count('class="figure card"') == 12
+    assert "<th scope=\"row\">대전</th>" in html and html.count('class="figure card"') == len(FIGURES)
 
     report(month, "csv", tmp_path / "report.csv")
     raw = (tmp_path / "report.csv").read_bytes()

@@ -30,7 +30,8 @@ CALLERS = [ANONYMOUS, *(role.value for role in Role)]
 
 # Routes anyone may call: the owner's chat and widget, its API (guarded by session tokens and
 # partner origins, tested in tests/web), search, health, the login form and static assets.
-PUBLIC_PATHS = {"/", "/embed", "/widget.js", "/health", "/api/search", "/login", "/owner-copy.css"}
+PUBLIC_PATHS = {"/", "/embed", "/widget.js", "/health", "/health/live", "/health/ready", "/api/search", "/login",
+                "/owner-copy.css", "/sources/{slug}"}
 PUBLIC_PREFIXES = ("/api/sessions", "/api/partners/", "/static", "/owner-copy/", "/embed/", "/fonts/",
                    "/docs", "/redoc", "/openapi.json")
 

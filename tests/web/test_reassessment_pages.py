@@ -47,12 +47,12 @@ def test_a_mentor_records_t1_and_the_report_shows_both(sign_in: SignIn, runtime:
     prompts = load_prompts("ko")
     for slot in ("readiness.cloud", "readiness.ai", "readiness.blockchain", "readiness.data", "readiness.security"):
         assert prompts.slots[slot].question in page
-    for level, description in enumerate(prompts.scales["adoption"]):
-        assert f"{level} · {description}" in page
+    for description in prompts.scales["adoption"]:
+        assert f"> {description}</label>" in page
     # DAEJEON_MOULD_MAKER said: cloud 안 써요 (0), ai 검토 중 (1), data 엑셀로 각자 (1), security 백신만 (2).
     assert [checked(page, f"level_{d}") for d in ("cloud", "ai", "blockchain", "data", "security")] == \
         ["0", "1", "0", "1", "2"]
-    assert "처음 답(T0): 0 · 안 써요, 계획도 없어요" in page
+    assert "처음 답(T0): 안 써요, 계획도 없어요" in page
 
     good = {"level_cloud": "3", "level_ai": "1", "level_blockchain": "unknown", "level_data": "2",
             "level_security": "2", "summary": "클라우드 백업을 도입했어요."}

@@ -24,7 +24,8 @@ from web.errors import FileNotFound
 from web.login import StaffUser
 from web.templating import templates
 
-router = APIRouter(prefix="/admin/insights")
+# HTML pages and CSV downloads for a browser: not part of the API document.
+router = APIRouter(prefix="/admin/insights", include_in_schema=False)
 
 PAGE = "/admin/insights"
 # By default a year: the current month and the eleven before it, so the monthly figure has

@@ -60,7 +60,7 @@ def test_assignment_mail_t1_report_and_insights(browser: Browser, app_url: str, 
         page.get_by_role("button", name=f"‘{label}’ 단계로 넘기기").click()
         page.wait_for_url(f"{app_url}/console/cases/{case_id}#notices")
     page.get_by_role("link", name="성과 재평가 기록하기").click()
-    page.get_by_role("group", name="클라우드").get_by_label("3 · 일부 업무에 써요").check()
+    page.get_by_role("group", name="클라우드").get_by_label("일부 업무에 써요", exact=True).check()
     page.get_by_label("멘토 총평").fill("클라우드 백업을 같이 세웠어요.")
     page.get_by_role("button", name="재평가 저장하기").click()
     page.wait_for_url(f"{app_url}/console/cases/{case_id}#reassessment")

@@ -93,8 +93,8 @@ def test_korean_intake_with_a_fix_a_reload_and_the_owners_copy(context: BrowserC
     article = page.context.new_page()
     article.goto(app_url + str(link.get_attribute("href")))
     expect(article.locator("article mark")).to_have_count(1)
-    assert article.locator("article mark").inner_text().removeprefix(WEB.source_quoted + ": ") in \
-        sources.locator("details p").first.inner_text()
+    marked = str(article.locator("article mark").text_content()).removeprefix(WEB.source_quoted + ": ")
+    assert marked in sources.locator("details p").first.inner_text()
     assert ".txt" not in article.content() and "시드" not in article.content()
     shoot(article, "source-article", SHOTS)
     article.close()
