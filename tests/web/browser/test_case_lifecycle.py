@@ -2,7 +2,8 @@
 server (aiosmtpd): a lead assigns a new case; the notification sender delivers the mentor's
 mail, which links to the case and carries none of the owner's data; the mentor follows the
 link, works the case to 성과 리포트 and records T1 with the owner; the case report shows the
-change; staff find the case in the insights' before/after figure and its CSV."""
+change; staff find the case in the insights: the mentor's load, the before/after figure and
+its CSV."""
 
 import re
 import uuid
@@ -78,6 +79,9 @@ def test_assignment_mail_t1_report_and_insights(browser: Browser, app_url: str, 
     # This case counts among the re-measured ones: at least one, shown as a number or as fewer than five.
     measured = cloud.locator("td").first.inner_text().strip()
     assert measured == "5 미만" or int(measured) >= 5
+    # The mentor's open case is in their load (staff workload, never suppressed).
+    load = page.get_by_role("table", name="멘토별 진행 중 사례").get_by_role("row").filter(has_text="서현장")
+    expect(load.locator("td").first).to_have_text("1")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV 멘토링 전후 디지털 준비도").click()
     assert "클라우드" in download.value.path().read_text(encoding="utf-8-sig")
