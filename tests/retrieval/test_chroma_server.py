@@ -1,58 +1,26 @@
 """Server mode: the same index and search against a real `chroma run` on loopback."""
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 
 from application.runtime import Runtime, build_runtime
 from application.settings import Settings
 from knowledge.loader import DEFAULT_ENTRIES_DIR
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.retrieval.chroma_server import chroma_server
 
 
 @pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    chroma = Path(sys.executable).parent / "chroma"
-    path = tmp_path_factory.mktemp("chroma-server")
-    process = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma server did not start")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with chroma_server(tmp_path_factory.mktemp("chroma-server"), start_seconds=30, stop_seconds=10) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def server_runtime(chroma_server: str, tmp_path_factory: pytest.TempPathFactory) -> Runtime:
+def server_runtime(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -> Runtime:
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("unused-data"),
-        chroma_url=chroma_server,
+        chroma_url=chroma_url,
         knowledge_dir=DEFAULT_ENTRIES_DIR,
         _env_file=None,
     )
