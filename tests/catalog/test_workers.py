@@ -17,7 +17,8 @@ from application.accounts import AccountService, NewUser, Role
 from application.settings import Settings
 from tests.accounts.conftest import PASSWORD, csrf_from
 from tests.catalog.htmlforms import form_posting_to
-from tests.retrieval.test_chroma_server import chroma_server, free_port  # noqa: F401  (shared fixture)
+from tests.retrieval.test_chroma_server import chroma_url  # noqa: F401  (shared fixture)
+from tests.web.browser.conftest import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -45,9 +46,9 @@ def _start(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]
 
 
 @pytest.fixture(scope="module")
-def two_workers(chroma_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:  # noqa: F811
+def two_workers(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:  # noqa: F811
     data = tmp_path_factory.mktemp("workers-data")
-    env = {**os.environ, "INTAKE_DATA_DIR": str(data), "INTAKE_CHROMA_URL": chroma_server, "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "INTAKE_DATA_DIR": str(data), "INTAKE_CHROMA_URL": chroma_url, "HF_HUB_OFFLINE": "1"}
     processes = []
     urls = []
     try:
