@@ -141,6 +141,7 @@ def main() -> None:
     sets = {
         "conversations_heldout.md": conversations(1201, 50),
         "conversations_dev.md": conversations(1202, 40),
+        "conversations_dev2.md": conversations(1203, 30),
         "firms_heldout.md": firms(1301, 48),
         "firms_dev.md": firms(1302, 30),
         "questions_heldout.md": questions(1311, 100),
