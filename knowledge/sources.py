@@ -5,6 +5,7 @@ file name."""
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlencode
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -91,9 +92,19 @@ def article_page(slug: str, quote: str | None = None, seeds_dir: Path = DEFAULT_
     return ArticlePage(info=info, paragraphs=paragraphs, quoted=quoted, quote=wanted if quoted is not None else None)
 
 
-def readable_citation(seed: str, quote: str, lang: str = "ko", seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str:
-    """A quoted sentence with its source as a person reads it. A seed missing from the
-    catalogue (the tests catch that) is still never named by its file."""
+def source_label(seed: str, lang: str = "ko", seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str:
+    """The article a seed is, as a person reads it. A seed missing from the catalogue (the
+    tests catch that) is still never named by its file."""
     info = load_sources(seeds_dir).of(seed)
-    label = info.label(lang) if info else ("출처 자료" if lang == "ko" else "Source")
-    return f"{label} — “{quote}”"
+    return info.label(lang) if info else ("출처 자료" if lang == "ko" else "Source")
+
+
+def quote_url(seed: str, quote: str, lang: str = "ko", seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str | None:
+    """The source page of a seed with `quote` marked in its article (None without a page)."""
+    url = source_url(seed, seeds_dir)
+    return f"{url}?{urlencode({'q': quote, 'lang': lang})}" if url else None
+
+
+def readable_citation(seed: str, quote: str, lang: str = "ko", seeds_dir: Path = DEFAULT_SEEDS_DIR) -> str:
+    """A quoted sentence with its source as a person reads it."""
+    return f"{source_label(seed, lang, seeds_dir)} — “{quote}”"

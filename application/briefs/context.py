@@ -21,7 +21,6 @@ from assistant.decision.mentors import MentorMatch
 from assistant.decision.readiness import DimensionResult, OverallResult
 from assistant.display import format_value
 from assistant.flow import CONSENT_SLOT, load_flow
-from knowledge.sources import load_sources
 from prompts import load_prompts
 from prompts.brief import Lang, PageText, load_brief_prompts
 from prompts.particles import format_text
@@ -46,6 +45,7 @@ class Source:
     number: int
     label: str  # "중앙일보, 2009: 「…」", never a file name
     quote: str
+    url: str | None = None  # the source page with the quote marked
 
 
 @dataclass(frozen=True)
@@ -188,27 +188,19 @@ def dimension_view(key: str, label: str, result: DimensionResult | OverallResult
                          band_label=brief.bands[result.band], advice=advice, gap_text=gap_text)
 
 
-def split_source(source: str, lang: str = "ko") -> tuple[str, str]:
-    """A citation's "<seed file>: <quote>" as the publisher, year and headline a person reads,
-    and the quote."""
-    seed, _, quote = source.partition(": ")
-    if not quote:
-        return "", seed
-    info = load_sources().of(seed)
-    return (info.label(lang) if info else ""), quote
-
-
-def cited_reasons(reasons: Sequence[str], citations: Sequence[Citation], lang: str = "ko") -> tuple[tuple[ReasonView, ...],
-                                                                                  tuple[Source, ...]]:
+def cited_reasons(reasons: Sequence[str], citations: Sequence[Citation]) -> tuple[tuple[ReasonView, ...],
+                                                                                 tuple[Source, ...]]:
     """Reasons with footnote numbers; each distinct quoted sentence is listed once."""
-    numbers: dict[str, int] = {}
+    numbers: dict[tuple[str, str], int] = {}
+    first: dict[int, Citation] = {}
     refs: dict[int, list[int]] = {}
     for citation in citations:
-        number = numbers.setdefault(citation.source, len(numbers) + 1)
+        number = numbers.setdefault((citation.source, citation.quote), len(numbers) + 1)
+        first.setdefault(number, citation)
         if citation.reason is not None:
             refs.setdefault(citation.reason, []).append(number)
     views = tuple(ReasonView(text, tuple(sorted(set(refs.get(i, []))))) for i, text in enumerate(reasons))
-    sources = tuple(Source(n, *split_source(s, lang)) for s, n in numbers.items())
+    sources = tuple(Source(n, c.source, c.quote, c.url) for n, c in first.items())
     return views, sources
 
 
@@ -219,7 +211,7 @@ def _program_groups(brief: NeedsBrief, text: PageText) -> tuple[ProgramGroup, ..
                               ("ineligible", text.group_ineligible, text.group_ineligible_intro)):
         views = []
         for p in (p for p in brief.programs if p.eligibility == key):
-            reasons, sources = cited_reasons(p.reasons, p.citations, brief.lang)
+            reasons, sources = cited_reasons(p.reasons, p.citations)
             failed: tuple[ReasonView, ...] = tuple(ReasonView(f, ()) for f in p.failed)
             if [r.text for r in reasons[:len(failed)]] == p.failed:  # the failed rules lead the reasons
                 failed, reasons = reasons[:len(failed)], reasons[len(failed):]
@@ -301,7 +293,7 @@ def brief_page(brief: NeedsBrief, lang: Lang | None = None) -> BriefPage:
     radar = readiness_radar(brief.readiness, lang)
     vendors = []
     for v in brief.vendors:
-        reasons, sources = cited_reasons(v.reasons, v.citations, lang)
+        reasons, sources = cited_reasons(v.reasons, v.citations)
         vendors.append(VendorView(v.id, v.name, round(v.score * 100), reasons, sources))
     contact = tuple(Row(prompts.label(f"contact.{field}"), value or prompts.word("unknown"), muted=not value,
                         href=contact_link(field, value))

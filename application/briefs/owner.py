@@ -34,7 +34,7 @@ def owner_page(copy: OwnerCopy, lang: Lang | None = None) -> OwnerPage:
     radar = readiness_radar(copy.readiness, lang)
     programs = []
     for p in copy.programs:
-        reasons, sources = cited_reasons(p.reasons, p.citations, lang)
+        reasons, sources = cited_reasons(p.reasons, p.citations)
         programs.append(ProgramView(p.id, p.name, p.eligibility, 0, reasons, tuple(p.checks), (), sources))
     next_step = copy.next_step
     if lang != copy.lang and copy.contact_days is not None:  # fixed text: say it in the page's language

@@ -14,7 +14,6 @@ already given in this conversation comes back as a short pointer instead."""
 
 from collections.abc import Sequence
 from typing import Protocol
-from urllib.parse import urlencode
 
 from assistant.answering.cues import (
     Cues,
@@ -30,7 +29,7 @@ from assistant.decision.evidence import best_quote
 from assistant.ports import KnowledgeSearch
 from assistant.turns import TurnCitation
 from knowledge.schema import Entry
-from knowledge.sources import readable_citation, source_url
+from knowledge.sources import quote_url, readable_citation
 from prompts import Lang
 from prompts.answers import AnswerPrompts, Aspect, load_answer_prompts
 from retrieval.models import SearchResponse, SearchResult
@@ -40,9 +39,8 @@ CANDIDATES = 3
 
 def cite(entry_id: str, name: str, seed: str, quote: str, lang: Lang) -> TurnCitation:
     """A citation as the owner reads it, with the page that shows the sentence in its article."""
-    url = source_url(seed)
     return TurnCitation(id=entry_id, name=name, source=readable_citation(seed, quote, lang),
-                        url=f"{url}?{urlencode({'q': quote, 'lang': lang})}" if url else None)
+                        url=quote_url(seed, quote, lang))
 
 
 class EntryLookup(Protocol):

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from assistant.decision.evidence import search_signal
+from assistant.decision.evidence import Citation, search_signal
 from assistant.decision.firm import Firm, read_firm
 from assistant.decision.mentors import MentorMatch, rank_mentors
 from assistant.decision.needs import need_profile
@@ -25,7 +25,9 @@ from knowledge.loader import KnowledgeBase
 from knowledge.roster import MentorEntry
 from prompts.brief import Lang, load_brief_prompts
 
-SCHEMA_VERSION = "1.0"
+# 1.1: a citation is the article's label, the quote and its page instead of "<seed file>: <quote>";
+# briefs stored as 1.0 are read in the new shape.
+SCHEMA_VERSION = "1.1"
 VENDORS_IN_BRIEF = 5
 
 
@@ -86,6 +88,21 @@ class NeedsBrief(BaseModel):
     contact: Contact
     consent: Consent
     vendor_disclaimer: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("schema_version", "1.0") != "1.0":
+            return data
+        lang = str(data.get("lang", "ko"))
+        upgraded = dict(data, schema_version=SCHEMA_VERSION)
+        for group in ("programs", "vendors"):
+            upgraded[group] = [
+                dict(match, citations=[Citation.upgrade(c, lang) for c in match.get("citations", [])])
+                if isinstance(match, dict) else match
+                for match in data.get(group, [])
+            ]
+        return upgraded
 
     def top_program_ids(self, n: int = 5) -> list[str]:
         """The n highest-ranked programs that are not ineligible."""

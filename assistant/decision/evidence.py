@@ -1,25 +1,47 @@
 """Citations and retrieval signals shared by the matchers.
 
-A citation points at the seed sentence an entry rests on: `"<seed file>: <exact quote>"`
-from the entry's `sources`, so a mentor can check every program fact the brief states. The
+A citation points at the seed sentence an entry rests on, so a mentor can check every
+program fact the brief states: the article as a person reads it (publisher, year, headline),
+the exact quote from the entry's `sources`, and the page showing it in context. The
 quote is the one most related to the reason: each keyword of the reason found in the quote
 (ignoring spaces and case) scores 2, plus the share of the reason's character pairs that
 the quote contains; ties go to the entry's first source."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.decision.needs import load_lexicon
 from assistant.ports import KnowledgeSearch
 from knowledge.schema import Entry, SourceQuote
+from knowledge.sources import quote_url, source_label
 
 
 class Citation(BaseModel):
+    """Never a file name: the seed is turned into its article's label and source page."""
+
     id: str
-    source: str
+    source: str = Field(description="The article: '중앙일보, 2009: 「…」'")
+    quote: str = Field(default="", description="The sentence quoted from it")
+    url: str | None = Field(default=None, description="The page showing the sentence in its article")
     reason: int | None = None  # index of the reason (in `reasons`) this citation backs
+
+    @classmethod
+    def of(cls, entry_id: str, quote: SourceQuote, lang: str, reason: int | None = None) -> "Citation":
+        return cls(id=entry_id, source=source_label(quote.seed, lang), quote=quote.quote,
+                   url=quote_url(quote.seed, quote.quote, lang), reason=reason)
+
+    @classmethod
+    def upgrade(cls, data: dict[str, Any], lang: str) -> dict[str, Any]:
+        """A citation of a brief stored before schema 1.1, whose `source` was
+        "<seed file>: <quote>", in today's shape."""
+        seed, sep, quote = str(data.get("source", "")).partition(": ")
+        if data.get("quote") or not sep or not seed.endswith(".txt"):
+            return data
+        return cls.of(str(data["id"]), SourceQuote.model_construct(seed=seed, quote=quote), lang,
+                      data.get("reason")).model_dump()
 
 
 @dataclass(frozen=True)
@@ -65,12 +87,9 @@ def tag_keywords(tags: Iterable[str], labels: Iterable[str] = ()) -> list[str]:
     return words
 
 
-def cite(entry: Entry, reasons: list[Reason]) -> list[Citation]:
-    return [
-        Citation(id=entry.id, source=f"{r.citation.seed}: {r.citation.quote}", reason=index)
-        for index, r in enumerate(reasons)
-        if r.citation is not None
-    ]
+def cite(entry: Entry, reasons: list[Reason], lang: str) -> list[Citation]:
+    return [Citation.of(entry.id, r.citation, lang, index) for index, r in enumerate(reasons)
+            if r.citation is not None]
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def score_program(entry: Entry, firm: Firm, needs: NeedProfile, signal: SearchSi
         eligibility=judgement.verdict,
         score=round(score, 4),
         reasons=[r.text for r in reasons],
-        citations=cite(entry, reasons),
+        citations=cite(entry, reasons, lang),
         checks=[r.text for r in unknown] + judgement.conditions,
         failed=[r.text for r in failed],
         conflicts=conflicts,

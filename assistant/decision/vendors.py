@@ -56,7 +56,7 @@ def score_vendor(entry: Entry, needs: NeedProfile, signal: SearchSignal, lang: L
     if rank is not None and rank <= SEARCH_REASON_RANK and signal.of(entry.id) >= SEARCH_REASON_MIN:
         reasons.append(Reason(prompts.needs.search.format(rank=rank)))
     return VendorMatch(id=entry.id, name=entry.name.get(lang), score=round(score, 4),
-                       reasons=[r.text for r in reasons], citations=cite(entry, reasons), conflicts=conflicts)
+                       reasons=[r.text for r in reasons], citations=cite(entry, reasons, lang), conflicts=conflicts)
 
 
 def match_vendors(*, entries: Sequence[Entry], needs: NeedProfile, signal: SearchSignal,

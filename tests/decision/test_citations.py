@@ -1,6 +1,7 @@
 """Every reason that states a program fact cites a seed sentence that really is in the seed."""
 
 from datetime import UTC, datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -9,6 +10,7 @@ from assistant.decision.evidence import best_quote
 from assistant.state import SlotValue
 from knowledge.loader import DEFAULT_SEEDS_DIR, load_knowledge_base
 from knowledge.roster import load_roster
+from knowledge.sources import source_label, source_url
 from tests.decision.helpers import FixedSearch, answered
 
 KB, _ = load_knowledge_base()
@@ -36,16 +38,36 @@ def brief_for(slots: dict[str, SlotValue], lang: str) -> NeedsBrief:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("firm", sorted(FIRMS))
-def test_cited_quotes_occur_in_their_seed_files(firm: str, lang: str) -> None:
+def test_cited_quotes_occur_in_their_seed_articles_named_as_a_person_reads_them(firm: str, lang: str) -> None:
     brief = brief_for(FIRMS[firm], lang)
     cited = [c for p in brief.programs for c in p.citations] + [c for v in brief.vendors for c in v.citations]
     assert cited
     for citation in cited:
-        seed, quote = citation.source.split(": ", 1)
-        assert (DEFAULT_SEEDS_DIR / seed).is_file(), citation
-        assert quote in (DEFAULT_SEEDS_DIR / seed).read_text(encoding="utf-8"), citation
         entry = KB.entries[citation.id]
-        assert any(s.seed == seed and s.quote == quote for s in entry.sources)
+        seed = next(s.seed for s in entry.sources if s.quote == citation.quote)
+        assert citation.quote in (DEFAULT_SEEDS_DIR / seed).read_text(encoding="utf-8"), citation
+        assert citation.source == source_label(seed, lang)
+        assert citation.url is not None
+        url = urlsplit(citation.url)
+        assert url.path == source_url(seed)
+        assert parse_qs(url.query) == {"q": [citation.quote], "lang": [lang]}
+    assert ".txt" not in brief.model_dump_json()
+
+
+def test_a_brief_stored_with_seed_file_citations_reads_in_the_new_shape() -> None:
+    """Briefs of schema 1.0 said "<seed file>: <quote>"; loading one must not show the file."""
+    brief = brief_for(FIRMS["factory"], "en")
+    stored = brief.model_dump(mode="json")
+    entry_source = KB.entries[brief.programs[0].id].sources[0]
+    stored["schema_version"] = "1.0"
+    stored["programs"][0]["citations"] = [{"id": brief.programs[0].id, "reason": 0,
+                                           "source": f"{entry_source.seed}: {entry_source.quote}"}]
+    loaded = NeedsBrief.model_validate(stored)
+    assert loaded.schema_version == "1.1"
+    [citation] = loaded.programs[0].citations
+    assert (citation.source, citation.quote) == (source_label(entry_source.seed, "en"), entry_source.quote)
+    assert citation.reason == 0 and citation.url and citation.url.startswith(str(source_url(entry_source.seed)))
+    assert ".txt" not in loaded.model_dump_json()
 
 
 @pytest.mark.parametrize("firm", sorted(FIRMS))
