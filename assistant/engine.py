@@ -37,6 +37,10 @@ from prompts.particles import format_text
 __all__ = ["CONSENT_TEXT_VERSION", "FIX_PREFIX", "Engine", "Step"]
 
 
+# At most this many other readings are offered when a guess is read back.
+READ_BACK_ALTERNATIVES = 2
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -157,9 +161,13 @@ class Engine:
             options = self._read_back(out, weak, prompts)
         elif not out.was_finished:
             target = state.expecting if self._still_open(state) else None
+            pending = None
             if target is None or target == CONSENT:
                 target = self.next_slot(state)
-            if target == CONSENT:
+                pending = self._unchecked_before(state, target)
+            if pending is not None:
+                options = self._read_back(out, pending, prompts)
+            elif target == CONSENT:
                 options = self._ask_consent(out, prompts)
             elif target is not None:
                 spec = self.flow.slot(target)
@@ -184,6 +192,13 @@ class Engine:
         out.emit(BotUttered(at=out.now, turn=turn.model_dump(mode="json")))
         return Step(events=out.events, turn=turn)
 
+    def _unchecked_before(self, state: DialogueState, target: str | None) -> str | None:
+        """A volunteered fact too weak to rely on whose question comes before `target` (the
+        next question, or the consent): it is read back in its question's place."""
+        order = {spec.id: index for index, spec in enumerate(self.flow.slots)}
+        limit = order.get(target or "", len(order)) if target != CONSENT else len(order)
+        return next((slot for slot in self.policy.unchecked(state) if order[slot] < limit), None)
+
     def _ask_consent(self, out: Draft, prompts: Prompts) -> list[Option]:
         """The required consent follows the summary, whose fix buttons stay on offer; the
         optional items' consent is asked on its own."""
@@ -204,12 +219,16 @@ class Engine:
 
     def _read_back(self, out: Draft, slot: str, prompts: Prompts) -> list[Option]:
         """A weak reading is shown for a yes or a fix before the conversation goes on."""
-        state = out.state
-        item = self.policy.item(state, slot, state.slots[slot].value)
+        state, spec = out.state, self.flow.slot(slot)
+        current = state.slots[slot]
+        item = self.policy.item(state, slot, current.value)
         out.messages.append(prompts.say.readback.format(item=item))
         attempt = state.attempts + 1 if state.expecting == slot else 1
         out.emit(QuestionAsked(at=out.now, slot=slot, attempt=attempt, confirm=True))
+        # A guess between readings offers the others as they are: one press settles it.
+        others = self.reader.alternatives(slot, current.raw_text, current.value)[:READ_BACK_ALTERNATIVES]
         return [Option(label=prompts.say.confirm_yes, value="yes"),
+                *(Option(label=prompts.value_label(spec.vocabulary, v), value=v) for v in others if spec.vocabulary),
                 Option(label=prompts.say.confirm_fix, value=FIX_PREFIX + slot)]
 
     def _close(self, out: Draft, prompts: Prompts) -> None:

@@ -4,7 +4,8 @@
    correction that names nothing ("아까 답 틀렸어요") — nothing else in that message applies.
 2. Facts: corrections of earlier answers, the answer to the pending question, facts
    volunteered for other slots, acknowledged in one line. A weak reading is kept but read
-   back before going on; a reading too weak to keep is asked again, saying what was unclear.
+   back — an answer at once, a volunteered fact when its question's turn comes; a reading
+   too weak to keep is asked again, saying what was unclear.
 3. The answer to a read-back, then a consent answer.
 4. A don't-know or a skip for the pending question.
 5. A question in the message is answered.
@@ -48,6 +49,8 @@ MAX_REPROMPTS = 2
 # it is recorded and read back for a yes or a fix; below that it is asked again.
 ACCEPT = 0.7
 REASK_BELOW = 0.45
+# At a read-back, a different value replaces the one read back only when read this surely.
+RESTATED = 0.85
 # The wording of both consent notices (prompts say.consent_notice, consent_optional_notice):
 # a new wording gets a new version, recorded with every consent and case.
 CONSENT_TEXT_VERSION = "2026-11-v2"
@@ -128,19 +131,33 @@ class Policy:
         retries_left = state.attempts < MAX_REPROMPTS
         if command.asked and command.confidence < REASK_BELOW and retries_left:
             return False
-        if not command.asked:
-            current = state.slots.get(command.slot)
-            if current is not None and current.status == "answered":
-                return False
+        current = state.slots.get(command.slot)
+        if (command.asked and state.confirming and current is not None and current.value != command.value
+                and command.confidence < RESTATED):
+            # Read back "…로 적었어요. 맞나요?", the owner talked of something else that
+            # loosely suggests another value: what was read back stands (a "no" or the fix
+            # button reopens it; a clear restatement replaces it).
+            return False
+        if not command.asked and current is not None and current.status == "answered":
+            return False
         out.emit(SlotSet(at=out.now, slot=command.slot, value=command.value, raw_text=text,
                          source_message=out.message_id, method=command.method, confidence=command.confidence))
         self.apply_implications(out, command.slot, command.value)
+        # A weak answer to the question asked is read back at once; a weak fact volunteered
+        # for another question is acknowledged now and read back in that question's place
+        # (`unchecked`), so a message with several facts does not become several read-backs.
         weak = command.confidence < ACCEPT and command.slot not in state.read_back and retries_left
-        if weak and command.slot in self.flow.by_id:
+        if weak and command.asked and command.slot in self.flow.by_id:
             out.weak.append(command.slot)
         elif command.slot in self.flow.by_id:
             noted.append(self.item(state, command.slot, command.value, command.note))
         return True
+
+    def unchecked(self, state: DialogueState) -> list[str]:
+        """Slots, in the flow's order, holding a weak reading never read back or confirmed."""
+        return [spec.id for spec in self.flow.slots
+                if (value := state.slots.get(spec.id)) is not None and value.status == "answered"
+                and not value.confirmed and value.confidence < ACCEPT and spec.id not in state.read_back]
 
     def _correct(self, out: Draft, slot: str, value: Any, text: str) -> None:
         if value is None:

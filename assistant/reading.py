@@ -15,6 +15,7 @@ from assistant.understanding import parse_answer
 from assistant.understanding.contact import redact_contact
 from assistant.understanding.corrections import detect_correction
 from assistant.understanding.extract import extract_slots
+from assistant.understanding.industries import find_industry
 from assistant.understanding.text import clause_spans, normalize
 from assistant.understanding.yesno import is_back, is_dont_know, is_skip, parse_yes_no
 from prompts import LANGS, Say, load_prompts
@@ -190,6 +191,15 @@ class Reader:
         if found is None:
             return None
         return Correction(slot=found.slot, value=found.value)
+
+    @staticmethod
+    def alternatives(slot: str, text: str, value: Any) -> list[Any]:
+        """Other values the words behind a guessed reading point to ("농업용 드론 만드는":
+        agri-food, or manufacturing), offered beside "맞아요" when it is read back."""
+        if slot != "company.industry":
+            return []
+        match = find_industry(text)
+        return [i.value for i in (match.industry, *match.others) if i.value != value] if match else []
 
     def implications(self, slot: str, value: Any, this_year: int) -> list[tuple[str, Any]]:
         if slot == "company.founded_year":

@@ -39,7 +39,7 @@ from assistant.flow import CONSENT_SLOT, STAGE_SLOT, FlowSpec, SlotSpec
 from assistant.language import Clause, split_clauses
 from assistant.language.quantities import Candidate, choose, split_by_time
 from assistant.language.spelling import readable
-from assistant.language.topics import topic_match
+from assistant.language.topics import topic_match, topics_of
 from assistant.reading import PRE_FOUNDER, Reader
 from assistant.state import CONSENT
 from assistant.understanding import parse_answer
@@ -61,6 +61,12 @@ _SUMMABLE = frozenset({"company.employees"})
 _MONEY = frozenset({"company.annual_revenue_krw", "costs.it_budget_krw_per_year"})
 # A figure whose unit was inferred from another clause is read back before it is relied on.
 _INFERRED = 0.65
+# A fact said in passing, for a question not asked, is kept; when how it was routed is a
+# guess — a number in a clause that does not name its topic ("부부 둘이서" as the headcount),
+# an industry other words contest, a way of working — it is read back when its question's
+# turn comes rather than trusted silently. A region by name or an e-mail address is plain.
+VOLUNTEERED = 0.9
+VOLUNTEERED_UNSURE = 0.6
 # What a denial says for a slot when the slot's own reader finds nothing else in it: "아직
 # 그런 거 없어요" to the cloud question is level 0, "재택이 어딨어요" is no remote work.
 NEGATIVE_VALUES: Mapping[str, Any] = {
@@ -399,11 +405,20 @@ class Understanding:
                 reread = self._number(self.flow.slot(slot), related, ctx, set()) if related else None
                 if reread is not None and reread.slot == slot:
                     value, note = reread.value, reread.note
-            out.append(SetSlot(slot=slot, value=value, confidence=0.9, method=method, span=matched, note=note))
+            confidence = VOLUNTEERED_UNSURE if self._guessed(slot, value, text, holder, matched) else VOLUNTEERED
+            out.append(SetSlot(slot=slot, value=value, confidence=confidence, method=method, span=matched, note=note))
             taken.add(slot)
             if holder is not None:
                 used.add(holder.start)
         return out
+
+    def _guessed(self, slot: str, value: Any, text: str, holder: Clause | None, matched: str) -> bool:
+        """Whether a volunteered reading rests on a guess (see VOLUNTEERED)."""
+        if slot in NUMBER_SLOTS:
+            return [s for s in topics_of(holder.text if holder else matched) if s in NUMBER_SLOTS] != [slot]
+        if slot == "company.industry":
+            return bool(self.reader.alternatives(slot, text, value))
+        return slot == "remote.status"
 
     # -- 6. no value for the pending question ---------------------------------------------
 

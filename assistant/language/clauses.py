@@ -57,9 +57,10 @@ _DONT_KNOW = re.compile(
 # "뭐부터 해야 할지 모르겠어요" is about the way forward, not a don't-know for the question.
 _WAY_FORWARD = re.compile(r"뭐|뭘|무엇|어떻게|어디서부터|어디부터|무슨|\bwhat to\b|\bhow to\b|\bwhere to start\b", _I)
 _BARE_HEDGE = re.compile(r"^(?:글쎄|음+|흠+|어+|well|hmm+|um+)[요,.…~ ]*$", _I)
-# Corrections: Korean markers must start a word, so 현실은 holds no 실은.
+# Corrections: Korean markers must start a word, so 현실은 holds no 실은; 아까 (earlier) is
+# one only with what was said then ("아까 70명이라고 했는데"), not "아까 얘기를 더 하면".
 _CORRECTION = re.compile(
-    r"(?<![가-힣])(?:정정|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까(?![운워웠와])|다시 ?말|바꿀게|바꿔|고칠게|"
+    r"(?<![가-힣])(?:정정|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까(?![운워웠와])(?=.*(?:라고|했는데|말했|말씀|적었|답했|잘못|틀))|다시 ?말|바꿀게|바꿔|고칠게|"
     r"고쳐|번복|착각|실수|실은|사실은|사실 (?=[가-힣0-9])|정확히는|수정(?:할|해|합))|"
     r"^(?:아,? |앗|아참|아 참|참,? |아니 )|(?:이|가) ?아니라|[0-9][가-힣]{0,2} ?(?:이|가)? ?아니고|"
     r"^(?:oh,? |ah,? )?(?:wait|actually|sorry)\b|\b(?:correction|i meant|i was wrong|my mistake|let me correct|to correct)\b|"

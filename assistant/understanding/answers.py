@@ -45,6 +45,8 @@ _Parse = tuple[Value, str, float] | None  # (value, matched text, confidence)
 _FREE_TEXT = frozenset({"company.name", "contact.name", "costs.pressures", "needs.goals"})
 _FALLBACK_CONFIDENCE = 0.3
 _CONFIDENCE_BY_WEIGHT = {3: 0.9, 2: 0.75, 1: 0.55}
+# An industry named alongside another's words is a guess that decides eligibility: read back.
+_CONTESTED = 0.6
 
 
 def _company_name(text: str, _: date) -> _Parse:
@@ -63,7 +65,8 @@ def _contact_name(text: str, _: date) -> _Parse:
 def _industry(text: str, _: date) -> _Parse:
     match = find_industry(text)
     if match:
-        return match.industry.value, match.matched, _CONFIDENCE_BY_WEIGHT[match.score]
+        confidence = _CONFIDENCE_BY_WEIGHT[match.score]
+        return match.industry.value, match.matched, min(confidence, _CONTESTED) if match.others else confidence
     # A description none of the lexicons knows is still an industry: "other", held loosely.
     described = sum(ch.isalpha() for ch in text) >= 2 and parse_yes_no(text) is None
     return (Industry.OTHER.value, text, _FALLBACK_CONFIDENCE) if described else None

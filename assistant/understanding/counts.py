@@ -11,6 +11,10 @@ from assistant.understanding.text import normalize
 # after digits it means minutes.
 _PERSON_KO = re.compile(r" ?(?:여 ?)?(?:명|사람|식구|인(?![데가지정터간])|이서)")
 _PERSON_HONORIFIC = re.compile(r" ?분(?![기야석류들])")
+# A native number with "only" after "저희/우리/직원…" is people: "저희 둘뿐이에요" (but "서버가
+# 하나밖에" is not).
+_PERSON_NATIVE_ONLY = re.compile(r"(?:뿐|밖에)")
+_PEOPLE_BEFORE = re.compile(r"(?:저희|우리|직원|식구|사람|인원)[은는이가도]? ?$")
 _PERSON_EN = re.compile(
     r"-(?:person|people|member|man|strong)\b|\s+(?:[a-z-]+\s+){0,2}?(?:people|ppl|persons?|employees?|staff(?:ers)?|"
     r"workers?|members?|engineers?|developers?|"
@@ -76,7 +80,9 @@ def _round(value: Decimal) -> int:
 def _counter_end(text: str, n: NumberSpan) -> int | None:
     """End of the person counter that follows `n`, or None when there is none."""
     native = not text[n.start].isdigit() and not n.scaled
-    patterns: list[re.Pattern[str]] = [_PERSON_KO, _PERSON_EN, *([_PERSON_HONORIFIC] if native else [])]
+    people_before = native and _PEOPLE_BEFORE.search(text, max(0, n.start - 6), n.start) is not None
+    patterns: list[re.Pattern[str]] = [_PERSON_KO, _PERSON_EN, *([_PERSON_HONORIFIC] if native else []),
+                                       *([_PERSON_NATIVE_ONLY] if people_before else [])]
     for pattern in patterns:
         m = pattern.match(text, n.end)
         if m:

@@ -26,7 +26,7 @@ _TERMS: dict[Industry, dict[int, str]] = {
            "자동차부품 전자부품 반도체 PCB 봉제 섬유 원단 철강 금속가공 공작기계 기계제작 설비제작 제작소 "
            "조선 조선소 조선기자재 선박블록 계측기 측정기기 "
            "manufactur* machining welding mold* mould* plating casting forging cnc semiconductor* pcb textile* "
-           "injection",
+           "injection print_shop printshop",
         2: "정밀 가공 부품 공장 제조 화학 인쇄 포장재 가구 화장품 조립 양산 OEM ODM 프레스 도장 기자재 선박 "
            "factory factories plant fabricat* assembly garment* metal* plastic* chemical* printing oem instrument*",
         1: "생산 만들 만드 제작 기계 장비 parts components produce* make makes making",
@@ -107,11 +107,17 @@ _DENIED = re.compile(
 )
 
 
+_PURPOSE = re.compile(r"용(?![접역품기])")
+
+
 @dataclass(frozen=True)
 class IndustryMatch:
     industry: Industry
     score: int
     matched: str
+    # Other industries the same words point to, best first ("농업용 드론 만드는" is agri-food
+    # and manufacturing): the reading is then a guess, and these are offered when read back.
+    others: tuple[Industry, ...] = ()
 
 
 def _is_english(term: str) -> bool:
@@ -159,7 +165,11 @@ def _hits(clause: str) -> list[tuple[Industry, int, int, str]]:
     for m in _KOREAN_RE.finditer(squeezed):
         entry = _KOREAN.get(m.group().lower())
         if entry:
-            hits.append((*entry, m.start(), m.group()))
+            industry, weight = entry
+            # "농업용 드론", "의료용 장갑": a product's purpose names its market, not the trade.
+            if _PURPOSE.match(squeezed, m.end()):
+                weight = 1
+            hits.append((industry, weight, m.start(), m.group()))
     for m in _ENGLISH_RE.finditer(clause):
         entry = _english_entry(m.group())
         if entry:
@@ -189,7 +199,11 @@ def find_industry(text: str, min_weight: int = 1) -> IndustryMatch | None:
     if best < min_weight:
         return None
     term = next(t for ind, w, _, t in hits if ind == industry and w == best)
-    return IndustryMatch(industry, best, term)
+    # Another industry contests the reading when its words weigh as much, or are no passing
+    # word (weight 2 or more): "어묵 공장", "의료기기 제조업", but not "카페 … 매장".
+    others = sorted((i for i in ranking if i != industry and ranking[i][0] >= min(2, best)),
+                    key=lambda i: (-ranking[i][0], -ranking[i][1], ranking[i][2]))
+    return IndustryMatch(industry, best, term, tuple(others))
 
 
 def parse_industry(text: str) -> Industry | None:
