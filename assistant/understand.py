@@ -21,6 +21,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import ROUND_HALF_UP
+from itertools import pairwise
 from typing import Any
 
 from assistant.commands import (
@@ -38,7 +40,7 @@ from assistant.commands import (
 from assistant.flow import CONSENT_SLOT, STAGE_SLOT, FlowSpec, SlotSpec
 from assistant.language import Clause, split_clauses
 from assistant.language.quantities import Candidate, choose, split_by_time
-from assistant.language.spelling import readable
+from assistant.language.spelling import readable, respell
 from assistant.language.topics import topic_match, topics_of
 from assistant.reading import PRE_FOUNDER, Reader
 from assistant.state import CONSENT
@@ -85,12 +87,19 @@ _SELF = re.compile(r"(?:그리고|,|\band\b|\bplus\b)\s*(?:저|나|me|myself)(?:
                    r"^(?:저|나)(?:랑|하고|와|과)\s|\bme and\b|\band me\b|^(?:저|나)(?:요|도)?\s*$", re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"포함|까지|in total|including|incl\b")
 _SELF_ONLY = re.compile(r"^(?:그리고|and|plus)?\s*(?:저|나|me|myself)\s*(?:요|혼자|혼자예요)?\s*$|혼자", re.IGNORECASE)
-# A wish or a plan next to a negation ("아직 안 쓰지만 해 보고 싶어요") is not a plain no.
+# A wish or a plan next to a negation ("아직 안 쓰지만 해 보고 싶어요") is not a plain no;
+# "관심 없어요" is no wish.
 # Slots where a plain no about the thing overrides a positive reading of other words in it.
 _DENIABLE = frozenset({"readiness.cloud", "readiness.ai", "readiness.blockchain", "readiness.security",
                        "costs.funding_need", "remote.interest", "remote.status", "needs.urgency"})
-_WISH = re.compile(r"싶|관심|검토|고려|계획|예정|알아보|생각 ?중|\b(?:want|would like|like to|plan|considering|interested)\b",
+_WISH = re.compile(r"싶|관심(?!(?:이|은|도)? ?(?:없|않|안 ))|검토|고려|계획|예정|알아보|생각 ?중|해 ?보자|하자는|"
+                   r"\b(?:want|would like|like to|plan|considering|interested)\b",
                    re.IGNORECASE)
+# "아직 안 해요" next to a wish ("해 보고 싶긴 한데", "pilot 해 보자는 얘기는 나왔는데") is
+# the adoption scale's "considering": not in use, not a plain no.
+_NOT_YET = re.compile(r"아직|\bnot yet\b|\byet\b", re.IGNORECASE)
+CONSIDERING = 1
+ACCEPTED_PLAN = 0.75
 _SAID_BEFORE = re.compile(r"(?:이)?라고 ?(?:했|말했|말씀드렸|적었|썼)|\bi (?:said|told you|wrote|put)\b", re.IGNORECASE)
 _CONFIRM_YES = re.compile(r"^(?:네|예|넵|응|맞아요?|맞습니다|맞죠|그래요|yes|yep|yeah|correct|right|that'?s right)"
                           r"[\s.!~,요]*$", re.IGNORECASE)
@@ -115,6 +124,8 @@ class Understanding:
     def commands(self, text: str, ctx: Context) -> list[Command]:
         text = text.strip()
         whole = self._whole_message(text, ctx)
+        if whole is None and (respelled := respell(text)) != text:
+            whole = self._whole_message(respelled, ctx)  # "몰름" is the "모름" button typed
         if whole is not None:
             return whole
         typed, text = text, readable(text)
@@ -204,7 +215,7 @@ class Understanding:
                 continue  # the answer to the question itself is read below
             out.append(CorrectSlot(slot=found.slot, value=found.value, span=scope))
             used.update(c.start for c in clauses[i:] if c.text in scope)
-        return out
+        return _one_per_slot(out, clauses)
 
     @staticmethod
     def _correction_scope(clauses: tuple[Clause, ...], i: int) -> tuple[str, Correction | None]:
@@ -260,7 +271,11 @@ class Understanding:
         statements = [c for c in usable if not c.question or c.tentative or c.rhetorical]
         usable = statements or usable
         if spec.type == "bool":
-            lead = self.reader.yes_no(usable[0].text) if len(usable) > 1 and len(usable[0].text) <= 12 else None
+            # The slot's own reading of the clause first: "지금 좋아요" to "더 늘리고 싶으세요?"
+            # is content, a no, though 좋아요 alone is a yes.
+            first = (self.reader.read(spec, usable[0].text, today=ctx.today, allow_fuzzy=False)
+                     if len(usable) > 1 and len(usable[0].text) <= 12 else None)
+            lead = first.value if first is not None else None
             if lead is not None:
                 # "Yes, very. Young people don't want…": the short first clause answers.
                 used.add(usable[0].start)
@@ -295,6 +310,10 @@ class Understanding:
             reading = self.reader.read(spec, joined, today=ctx.today, allow_fuzzy=True)
             if reading is None:
                 return None
+        if (spec.scale == "adoption" and reading.value != CONSIDERING and _WISH.search(joined)
+                and _NOT_YET.search(joined) and any(c.denies for c in content)):
+            used.update(c.start for c in content)
+            return self._set(spec, CONSIDERING, ACCEPTED_PLAN, "rule:not_yet_wished", joined)
         confidence = reading.confidence
         if spec.type in ("enum", "bool", "level") and any(c.hedged for c in usable):
             confidence = max(0.0, confidence - HEDGE_PENALTY)
@@ -444,10 +463,36 @@ _RANGE = re.compile(r"[0-9일이삼사오육칠팔구십백천만억]\s?(?:~|-|�
 _NUMERAL_WORD = r"(?:[0-9]|하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|서른|마흔|쉰|예순)"
 _AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|예요|요|입니다|이구요|이며|이랑|하고|[,.]|$|"
                           r"\s+(?:거기에|여기에|그리고|그 ?외에|또|plus|and)(?:\s|$)|"
-                          rf"\s+(?=\S+\s+\S*{_NUMERAL_WORD}))")
+                          # the next group's number ends its word: "디자이너 하나", not "열면서"
+                          rf"\s+(?=\S+\s+\S*?{_NUMERAL_WORD}(?:명|분|사람)?(?:이?요|이고|이에요|예요|[,.!\s]|$)))")
 
 
 _OWNER_BEFORE = re.compile(r"(?<![가-힣])(?:저|나)$")
+_BARE_RANGE = re.compile(r"\s?(?:~|-|–|to)\s?")
+# A size followed by a job ("trainers", "nurses") or a post ("on front desk", "in the kitchen"),
+# but not by things ("3 shops", "2 years").
+_EN_GROUP = re.compile(
+    r"\s+(?!(?:shops?|stores?|branch(?:es)?|locations?|sites?|offices?|years?|months?|days?|hours?|times?|"
+    r"weeks?|cars?|trucks?|machines?|computers?|servers?|pcs?|floors?|rooms?)\b)"
+    r"(?:(?:[a-z-]+\s+)?[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women|staff)\b|(?:on|at|in|doing)\s)",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _one_per_slot(corrections: list[Command], clauses: tuple[Clause, ...]) -> list[Command]:
+    """One correction per slot in a message ("세 명 말고 네 명으로 고쳐 주세요, 한 명 입사
+    확정됐어요"; "38억은 재작년 수치였고, 작년 매출은 41억"): the value its clause marks as the
+    fix ("고쳐", "정정", "으로"), else the last one said — a correction puts the new value last."""
+    marked = {c.start for c in clauses if c.correction and not c.denies}
+    chosen: dict[str | None, Command] = {}
+    for command in corrections:
+        slot = getattr(command, "slot", None)
+        current = chosen.get(slot)
+        is_marked = any(c.start in marked and c.text in command.span for c in clauses)
+        was_marked = current is not None and any(c.start in marked and c.text in current.span for c in clauses)
+        if current is None or is_marked or not was_marked:
+            chosen[slot] = command
+    return list(chosen.values())
 
 
 def _headcount_parts(clause: Clause) -> list[Candidate]:
@@ -458,7 +503,18 @@ def _headcount_parts(clause: Clause) -> list[Candidate]:
     counts = find_counts(text)
     out = [Candidate(n.value, 0.9, replace(clause, start=clause.start + n.start), "rule:count") for n in counts]
     if not counts:
-        for n in find_numbers(text):
+        numbers = find_numbers(text)
+        for first, second in pairwise(numbers):
+            if _BARE_RANGE.fullmatch(text, first.end, second.start) and first.value < second.value:
+                # "like 25-30 across all 3 shops": a headcount given as a range is its midpoint.
+                middle = (first.value + second.value) / 2
+                return [Candidate(int(middle.to_integral_value(rounding=ROUND_HALF_UP)), 0.7,
+                                  replace(clause, start=clause.start + first.start), "rule:count")]
+        for n in numbers:
+            if _EN_GROUP.match(text, n.end) and n.value == int(n.value) and 0 < n.value < 10_000:
+                # "20 trainers, 5 on front desk": English names a group after its size.
+                out.append(Candidate(int(n.value), 0.85, replace(clause, start=clause.start + n.start), "rule:count"))
+                continue
             before = text[:n.start].rstrip()
             if _OWNER_BEFORE.search(before):
                 continue  # "저 하나" is the owner, counted below

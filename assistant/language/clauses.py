@@ -69,6 +69,7 @@ _CORRECTION = re.compile(
 )
 PAST = re.compile(
     r"(?<![가-힣])(?:작년|재작년|지난 ?해|예전|옛날|원래|전에는|처음(?:에|엔)|초창기|그때(?!그때)|코로나 ?(?:전|때))|"
+    r"(?<=[가-힣] )(?:땐|때는|때엔|때에는)(?![가-힣])|"
     r"\b(?:last (?:year|yr)|used to|previously|before covid|back then|at first|originally|in the past)\b",
     _I,
 )
@@ -105,13 +106,17 @@ class Clause:
 
 
 def _korean_negation(ms: tuple[Morph, ...], masked: str) -> str:
-    for m in ms:
+    for i, m in enumerate(ms):
         if not masked[m.start:m.end].strip():
             continue  # inside a positive idiom
-        # 안/못 start a word; glued to a syllable they belong to it ("시안", "선못").
-        glued = m.start > 0 and "\uac00" <= masked[m.start - 1] <= "\ud7a3"
-        # 못하다 as an auxiliary ("대지 못했습니다") negates like 않다.
+        # 안/못 start a word; glued to a syllable they belong to it ("시안", "선못"), unless
+        # that syllable ends a word in unspaced chat ("일을안해요": a particle or an ending).
+        glued = m.start > 0 and "\uac00" <= masked[m.start - 1] <= "\ud7a3" and not (
+            i > 0 and ms[i - 1].end == m.start and ms[i - 1].tag.startswith(("J", "E")))
+        # 못하다 as an auxiliary ("대지 못했습니다") negates like 않다; unspaced, mecab-ko reads
+        # "신경못썼어요" as one verb 못쓰다.
         if (m.is_("MAG") and m.surface in ("안", "못") and not glued) or (
+                m.tag.startswith("VV") and m.surface.startswith("못") and len(m.surface) > 1) or (
                 m.has("VX") and m.surface.startswith(("않", "못"))) or (
                 m.is_("VA") and m.surface.startswith("없")) or m.is_("VCN") or (
                 m.has("VX") and m.surface.startswith("말") and masked[m.end:m.end + 1] in ("고", "")):

@@ -14,9 +14,12 @@ from typing import Any
 from assistant.language.clauses import CURRENT, PAST, Clause, TimeRef
 
 _TOTAL = re.compile(r"총|전체|합쳐|합하면|합해서|다 해서|모두 해서|까지 ?해서|통틀어|포함|(?:저|나)까지|"
-                    r"\b(?:in total|altogether|total|all in|including me)\b",
+                    r"\b(?:in total|altogether|total|all in|including me|(?:the|all|both) (?:\w+ )?of us)\b",
                     re.IGNORECASE | re.ASCII)
-_PART = re.compile(r"그 ?중|중에|가운데|\bof (?:them|whom)\b|\bamong\b", re.IGNORECASE | re.ASCII)
+_RESTATED = re.compile(r"맞아|맞습|맞죠|(?<![가-힣])(?:네|예),? |그러니까|\b(?:yes|yeah|right|that'?s it|i mean)\b",
+                       re.IGNORECASE | re.ASCII)
+_PART = re.compile(r"그 ?중|중에|가운데|\bof (?:them|whom)\b|\bamong\b|"
+                   r"\bincluding (?:about |around |roughly |some )?[0-9]", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,15 @@ def choose(candidates: Sequence[Candidate], *, summable: bool = False) -> Choice
     kept = list(candidates)
     note = ""
     times = {c.clause.time for c in kept}
-    if "current" in times and len(times) > 1:
+    if "current" in times and "past" in times:
         kept, note = [c for c in kept if c.clause.time == "current"], "current"
     elif times == {"past", None}:
         kept, note = [c for c in kept if c.clause.time is None], "current"
     # A denied amount ("천만 원까진 못 쓰고") is not the answer; a denied zero ("따로 없고") is.
     kept = [c for c in kept if not c.clause.denies or c.value == 0] or kept
+    # "한 일곱 명? … 네 일곱 명 맞아요": the same figure confirmed is said once, not added.
+    kept = [c for i, c in enumerate(kept)
+            if not (_RESTATED.search(c.clause.text) and any(k.value == c.value for k in kept[:i]))]
     totals = [c for c in kept if _TOTAL.search(c.clause.text)]
     if totals:
         return Choice(totals[-1], totals[-1].value, note)

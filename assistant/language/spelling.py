@@ -22,7 +22,10 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"봣(?=어|음|고|습|다)"), "봤"),
     (re.compile(r"놧(?=어|음|고|습|다)"), "놨"),
     (re.compile(r"(?<=[가-힣])햇(?=어|음|고|습|다)"), "했"),
+    # "이십억사이요": 사 would read as four; a range's 사이 (between) is its own word.
+    (re.compile(r"(?<=[억만천원명])사이(?![즈트버클렌드다])"), " 사이"),
     (re.compile(r"몰겠"), "모르겠"),
+    (re.compile(r"(?<![가-힣])몰(?:름|루)(?![가-힣])"), "모름"),
     (re.compile(r"(?<![가-힣])(?:암|아무)것도 ?업"), "아무것도 없"),
 )
 
@@ -41,9 +44,12 @@ def respace(text: str) -> str:
     out: list[str] = []
     previous_tag = previous_surface = ""
     position = 0
-    for m in morphs(text):
+    found = morphs(text)
+    for i, m in enumerate(found):
         gap = text[position:m.start]
         first = m.tag.split("+")[0]
+        if first == "MM" and i + 1 < len(found) and found[i + 1].tag.startswith("NNBC"):
+            first = "NR"  # "직원두명": 두 before a counter is a number, however tagged
         starts_word = (previous_tag[:1] in ("J", "E") or previous_tag in ("ETM", "NNBC", "VCP")) and first in _CONTENT
         # "사람여섯" is a noun then a number; "마흔둘그리고" a number then another word.
         # …but "열세", "스물다섯" are one number whatever the tagger calls their first half.

@@ -27,7 +27,7 @@ def _first(rules: list[tuple[re.Pattern[str], T]], text: str) -> T | None:
 
 
 _FUNDING = _rules(
-    (r"(?:자금|돈|대출|융자|지원금)[은는이가도]? ?(?:필요 ?(?:없|않|하지 않)|괜찮|충분|여유(?:가|는)? 있)|필요 ?없|"
+    (r"(?:자금|돈|대출|융자|지원금)[은는이가도]? ?(?:필요 ?(?:없|않|하지 않)|괜찮|충분|여유(?:가|는)? 있|됐|싫)|필요 ?없|"
      r"괜찮아요|충분해|\b(?:no|don'?t|do not) (?:need|want)\b|\bnot (?:needed|necessary)\b|^none$|"
      r"\bno (?:funding|money|loans?|financing|capital)\b|\bwe(?:'re| are) (?:fine|ok|okay|good)\b",
      FundingNeed.NONE),
@@ -35,7 +35,7 @@ _FUNDING = _rules(
      r"\b(?:urgent|emergency|bankrupt\w*|insolven\w*|crisis|default\w*|desperate|immediately|asap)\b",
      FundingNeed.EMERGENCY),
     (r"설비|투자|확장|증설|넓히|늘리|더 ?들이|그로스|시설|장비|신규 ?사업|사업 ?확대|연구 ?개발|R&D|공장 ?(?:짓|신축|이전|확장)|해외 ?진출|성장|"
-     r"스케일|신제품|기계|\b(?:expan\w*|invest\w*|equipment|machinery|facilit\w*|growth|grow|"
+     r"스케일|신제품|기계|수출|\b(?:expan\w*|invest\w*|export\w*|equipment|machinery|facilit\w*|growth|grow|"
      r"scale|new (?:product|line|plant|factory|market)s?|r&d)\b",
      FundingNeed.GROWTH_INVESTMENT),
     (r"운영 ?자금|운전 ?자금|인건비|월급|급여|임대료|월세|재료비|원자재|현금 ?흐름|자금 ?회전|운영비|유지비|"
@@ -71,7 +71,7 @@ _REMOTE = _rules(
      r"\b(?:no|not|don'?t|never)\b.{0,20}\b(?:remote|from home|wfh)\b|\b(?:on[- ]site|in[- ]office|office only)\b|"
      r"\beveryone (?:comes|goes) (?:in|to the office)\b",
      RemoteStatus.NONE),
-    (r"일부|부분|주 ?[1-4일이삼사한두세네] ?(?:회|번|일|日)|가끔|하이브리드|필요할 ?때|몇 ?(?:명|몇)|유연|선택|"
+    (r"일부|부분|주 ?[1-4일이삼사한두세네] ?(?:회|번|일|日)|(?:일주일|한 ?주)에 ?(?:하루|이틀|사흘|[1-4한두세] ?(?:번|회|일))|가끔|하이브리드|필요할 ?때|몇 ?(?:명|몇)|유연|선택|"
      r"\b(?:hybrid|some|partial\w*|sometimes|occasional\w*|a few|once a week|twice a week|flexible)\b",
      RemoteStatus.PARTIAL),
     (r"불가|못 ?해|안 ?돼|안 ?해|안 ?함|안 ?합|없어|없습|아니|아뇨|맨날 ?(?:현장|공장|가게|매장|사무실)|"
@@ -79,8 +79,13 @@ _REMOTE = _rules(
     (r"재택|원격|리모트|\b(?:remote|from home|wfh)\b", RemoteStatus.PARTIAL),
 )
 
+_FULL_DENIED = re.compile(
+    r"(?:전원|모두|전부|완전|풀|fully|all|100 ?%) ?(?:원격|재택|리모트|remote)[은는이가]? ?(?:아니|아녜|x\b)|"
+    r"\bnot (?:fully|all|completely) remote\b",
+    _I,
+)
 _URGENCY_NOT_NOW = re.compile(
-    r"당장은? ?(?:아니|아녜|급하지|필요 ?없)|급하지 ?(?:않|는 않)|급한 ?(?:건|것|게) ?(?:아니|없)|천천히|여유(?:가|"
+    r"당장은? ?(?:아니|아녜|급하지|필요 ?없)|급하지 ?(?:않|는 않)|급하진 ?않|급한 ?편(?:은|이)? ?아니|급한 ?(?:건|것|게) ?(?:아니|없)|천천히|여유(?:가|"
     r"는)? ?있|"
     r"\b(?:not urgent|no rush|no hurry|not in a hurry|not right now|not now)\b",
     _I,
@@ -91,7 +96,7 @@ _URGENCY = _rules(
      r"\b(?:this (?:month|week)|next (?:week|month)|within (?:a|one|1) month|within (?:a|one|two|2|few) weeks?)\b",
      Urgency.WITHIN_1_MONTH),
     (r"[23] ?개월|두 ?달|석 ?달|세 ?달|두세 ?달|한두 ?달|몇 ?달|분기|"
-     r"\b(?:(?:two|three|2|3|couple of|few) months|this quarter|next quarter)\b",
+     r"\b(?:(?:two|three|2|3|couple(?: of)?|few) months|this quarter|next quarter)\b",
      Urgency.WITHIN_3_MONTHS),
     (r"올해|연내|금년|1 ?년 ?(?:안|내|이내)|일 ?년 ?(?:안|내|이내)|[4-9] ?개월|1[0-2] ?개월|반 ?년|하반기|상반기|내년|"
      r"\b(?:this year|within (?:a|one|1) year|(?:six|6|nine|9|twelve|12) months|next year|by year[- ]end)\b",
@@ -111,7 +116,7 @@ _SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
         (r"자금|돈|대출|융자|보조금|지원금|비용 ?(?:일부 ?)?지원|정책 ?자금|보증|투자 ?유치|펀딩|\b(?:fund\w*|loans?|grants?|money|capital|"
          r"financ\w*|subsid\w*|investment)\b", SupportType.FUNDING),
         (r"멘토|코칭|조언|\b(?:mentor\w*|coach\w*|advice|advisor)\b", SupportType.MENTORING),
-        (r"컨설팅|자문|진단|\b(?:consult\w*|diagnos\w*)\b", SupportType.CONSULTING),
+        (r"컨설팅|자문|진단|상담|\b(?:consult\w*|diagnos\w*)\b", SupportType.CONSULTING),
         (r"기술|연구 ?개발|R&D|특허|시제품|\b(?:technolog\w*|tech support|technical|"
          r"r&d|prototyp\w*|patents?)\b", SupportType.TECHNOLOGY),
         (r"솔루션|(?<!교육 )프로그램|깔아|(?:시스템|소프트웨어|ERP|MES|툴|도구|장비)[을를]? ?(?:도입|구축|설치|보급)|스마트 ?공장|"
@@ -125,7 +130,8 @@ _SUPPORT: list[tuple[re.Pattern[str], SupportType]] = [
     )
 ]
 _SUPPORT_NEGATED = re.compile(
-    r"필요 ?(?:없|않)|필요하지 ?않|(?:은|는) ?(?:괜찮|됐어|됐음|됐고|말고)|말고|빼고|빼 ?(?:주|줘)|제외|없어도|관심 ?없|"
+    r"필요 ?(?:없|않)|필요하지 ?않|(?:은|는) ?(?:괜찮|됐어|됐음|됐고|말고)|말고|빼고|빼 ?(?:주|줘)|제외|없어도|관심 ?없|싫|"
+    r"\bhate\b|"
     r"상관 ?없|\b(?:don'?t|do not|no) need\b|\bnot (?:need\w*|interested)\b|\bexcept\b|\bother than\b|\bwithout\b|"
     r"\bno (?:thanks|training|loans?|export\w*|consulting|funding)\b|\bplease no\b",
     _I,
@@ -168,8 +174,10 @@ def parse_digital_skills(text: str) -> DigitalSkills | None:
 
 def parse_remote_status(text: str) -> RemoteStatus | None:
     """Some working from home while the rest come in ("사무 쪽은 가끔 집에서 하고 나머진 다
-    출근해요") is partial, though "다 출근" alone is none."""
+    출근해요") is partial, though "다 출근" alone is none; "fully remote는 아니고 …" is not full."""
     value = _first(_REMOTE, text)
+    if value == RemoteStatus.FULL and _FULL_DENIED.search(normalize(text)):
+        value = _first(_REMOTE[1:], _FULL_DENIED.sub(" ", normalize(text))) or RemoteStatus.PARTIAL
     if value == RemoteStatus.NONE and _first(_REMOTE[2:3], text) == RemoteStatus.PARTIAL and re.search(
             r"집에서|재택|원격|\bfrom home\b|\bremote", normalize(text), _I) and not re.search(
             r"(?:재택|원격|리모트)[은는도이가을를]? ?(?:근무)?[은는도를을]? ?(?:안|못|없|불가|하지 않)", normalize(text), _I):
@@ -221,8 +229,10 @@ def parse_hiring_difficulty(text: str) -> bool | None:
 
 
 # Content with what there is: "지금으로 충분해요", "We're happy with the current setup".
-_ENOUGH = re.compile(r"충분|이대로|지금 ?(?:정도|으로|처럼)|현재로 ?(?:만족|충분)|만족해|"
-                     r"\b(?:happy with|fine as (?:is|it is)|enough|good as is|content with)\b", _I)
+_ENOUGH = re.compile(r"충분|이대로|지금 ?(?:정도|으로|처럼)|현재로 ?(?:만족|충분)|만족해|지금(?:이|도)? ?(?:좋|괜찮)|"
+                     r"바꿀 ?(?:생각|계획|마음)(?:은|이|도)? ?없|"
+                     r"\b(?:happy with|fine as (?:is|it is|we are|things are)|enough|good as is|content with|"
+                     r"(?:fine|happy|good) (?:the way|how) (?:we are|it is|things are))\b", _I)
 _WANT_SOME = re.compile(r"싶(?:어|습|네|긴|기도|은|다)|해 ?봤으면|했으면|늘려|\b(?:would like|want to|'d like)\b", _I)
 
 

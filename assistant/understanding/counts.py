@@ -44,7 +44,7 @@ SOLO = re.compile(
     r"\bon my own\b",
     re.IGNORECASE | re.ASCII,
 )
-ZERO = re.compile(r"없(?:어(?![지져])|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b", re.IGNORECASE | re.ASCII)
+ZERO = re.compile(r"없(?:어(?![지져])|습|음|다|고|네|죠|는)|(?<![0-9])0 ?명|^0$|\bno\b|\bzero\b", re.IGNORECASE | re.ASCII)
 # Someone doing IT besides their real job, or an outside firm, is not IT staff
 # (contracts.md §1: "main job").
 _NO_DEDICATED = re.compile(r"외주|아웃소싱|\boutsourc\w*|겸(?:직|임|해|하)|따로 (?:없|두지|안)|전담(?:은|자는|"

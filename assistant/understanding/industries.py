@@ -65,8 +65,9 @@ _TERMS: dict[Industry, dict[int, str]] = {
         1: "배송",
     },
     IND.HEALTHCARE_BIO: {
-        3: "병원 한의원 의료기기 바이오 제약 치과 약국 헬스케어 진단키트 의약품 신약 임상 클리닉 "
-           "hospital* clinic* medical biotech* pharma* healthcare dental pharmac* diagnostic* life_science*",
+        3: "병원 한의원 의료기기 바이오 제약 치과 약국 헬스케어 진단키트 의약품 신약 임상 클리닉 요양원 요양병원 요양시설 "
+           "노인요양 요양보호 hospital* clinic* medical biotech* pharma* healthcare dental pharmac* diagnostic* "
+           "life_science* nursing_home* elderly_care care_home*",
         2: "의료 의원 재활 검진 건강기능식품 bio",
     },
     IND.AGRI_FOOD: {
@@ -87,10 +88,12 @@ _TERMS: dict[Industry, dict[int, str]] = {
         3: "학원 미용실 헤어샵 네일 세탁 청소업체 세무사 법무 노무 부동산 여행사 숙박 펜션 호텔 게스트하우스 "
            "인력파견 마케팅대행 광고대행 대행사 피트니스 헬스장 요가 필라테스 번역 통역 웨딩 사진관 정비소 "
            "자동차정비 렌탈 교습소 과외 어린이집 서비스업 피부관리 세차 컨설팅회사 컨설팅업체 교육회사 교육업 교육기관 "
+           "렌터카 렌트카 대여업 한복대여 공유오피스 임대업 시설관리 경비업체 용역업체 "
            "consulting_firm* consultanc* academy tutoring hair_salon* salon* laundry cleaning_service* law_firm* "
            "real_estate travel_agenc* hotel* guesthouse* marketing_agenc* fitness gym* yoga translation "
-           "insurance accounting_firm* education_company",
-        2: "컨설팅 교육 미용 여행 청소 회계 세무 수리 보험 행사 뷰티 애견 돌봄 경비 에이전시 강의 코칭 "
+           "insurance accounting_firm* education_company car_rental* rent-a-car security_guard* "
+           "facility_management building_maintenance coworking",
+        2: "컨설팅 교육 미용 여행 청소 회계 세무 수리 보험 행사 뷰티 애견 돌봄 경비 에이전시 강의 코칭 대여 임대 렌트 "
            "consult* education* beauty repair* rental* agency tax accounting",
         1: "상담 서비스 service*",
     },

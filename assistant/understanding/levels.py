@@ -124,7 +124,8 @@ _DATA_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"시스템|솔루션)|"
             r"(?:재고|관리|생산|판매) ?(?:프로그램|시스템)|전산 ?(?:시스템|화)|그룹웨어|system of record|"
             r"accounting software|"
-            r"inventory system|salesforce|hubspot|quickbooks|odoo")),
+            r"inventory system|salesforce|hubspot|quickbooks|odoo|\bemrs?\b|\behrs?\b|전자 ?차트|전자의무기록|"
+            r"(?:practice|clinic|booking|order|hotel|property) management (?:system|software)|main system")),
     (4, _re(r"통합|대시보드|dashboard|\bbi\b|태블로|tableau|power ?bi|파워 ?bi|(?:정기적|매주|매달|매월|주기적|"
             r"주마다)으?로? ?(?:분석|리포트|보고)|"
             r"데이터 ?분석|분석(?:해|합|하고)|리포트|integrated|regular (?:analysis|reporting)|\bkpis?\b|"

@@ -14,8 +14,9 @@ _NOT_JAMO = re.compile(r"[^\u3130-\u318f]+")
 # Separators after which a negation no longer applies: punctuation, English conjunctions
 # and the Korean connective endings that start a new predicate (…지만, …는데, …고), but
 # not the -고 of 하고 있다 / 하고 싶다, which belongs to the same predicate.
+# A slash separates clauses, except in a rate ("500k/month", "50만/월").
 _CLAUSE_BREAK = re.compile(
-    r"(?:(?<![0-9])[.,]|[.,](?![0-9])|[;!?\n/])+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])(?<!라고)\s+(?!있|계|"
+    r"(?:(?<![0-9])[.,]|[.,](?![0-9])|[;!?\n]|/(?!\s*(?:(?:month|mo|year|yr|week)\b|월|년|달)))+|\s+(?:but|and|however|though|although)\s+|(?<=지만)\s*|(?<=[는은인]데)\s*|(?<=[고며])(?<!라고)\s+(?!있|계|"
     r"싶|말)|"
     r"(?<=아니라)\s*|(?<=말고)\s*|\s+(?=그리고\s)",
     re.IGNORECASE | re.ASCII,

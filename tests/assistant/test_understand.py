@@ -341,3 +341,54 @@ def test_a_side_question_next_to_the_answer_does_not_colour_it(slot: str, text: 
 @pytest.mark.parametrize("text", ["급한 돈이요, 월급 막을 돈", "급한 자금이 필요해요", "지금 당장 급한 불부터 꺼야 해요"])
 def test_urgent_money_is_an_emergency(text: str) -> None:
     assert values(read("costs.funding_need", text))["costs.funding_need"] == "emergency"
+
+
+# Round two of the shared layer: refusals of interest, unspaced negation, "not yet but
+# wished", restated and English headcounts, rates and ranges typed in chat, one fix per slot.
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("readiness.ai", "AI는 안 할 거예요. 요즘 다들 AI 얘기하는데 저흰 관심 없어요", 0),
+    ("readiness.blockchain", "블록체인 같은 건 저희 업종이랑 상관없다고 봐요, 관심이 없습니다", 0),
+    ("readiness.security", "보안쪽은전혀신경못쓰고있어요", 0),
+    ("readiness.cloud", "클라우드 써 보고 싶긴 한데 아직 안 써요", 1),
+    ("readiness.ai", "챗봇 도입해 보자는 얘기만 나왔고 아직 시작은 안 했어요", 1),
+    ("needs.urgency", "급하진 않고요 천천히 알아보려고요", "exploring"),
+    ("needs.urgency", "within the next couple months", "within_3_months"),
+    ("costs.funding_need", "돈은 됐어요, 빚 더 지기 싫어요", "none"),
+    ("costs.funding_need", "수출 시작하려면 자금이 좀 필요해요", "growth_investment"),
+    ("remote.status", "영업팀만일주일에이틀재택하고나머지는출근해요", "partial"),
+    ("remote.status", "전부 재택은 아니고 주에 한 번 나와요", "partial"),
+    ("remote.interest", "지금도 괜찮아요, 바꿀 생각은 없어요", False),
+    ("remote.interest", "honestly we're happy the way things are", False),
+    ("staffing.it_staff", "전산 담당은 zero, 그냥 제가 봐요", 0),
+    ("staffing.it_staff", "전산하는직원세명있어요", 3),
+    ("costs.it_budget_krw_per_year", "about 300k/month", 3_600_000),
+    ("company.annual_revenue_krw", "칠억에서구억사이쯤돼요", 800_000_000),
+    ("readiness.data", "all our jobs live in the booking management system", 3),
+])
+def test_round_two_readings(slot: str, text: str, value: Any) -> None:
+    assert values(read(slot, text)).get(slot) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("한 열두 명? 네 열두 명 맞아요", 12),
+    ("It's the two of us, my husband and me", 2),
+    ("12 drivers, 3 in the office, plus me", 16),
+    ("roughly 40-50 if you count the seasonal crew", 45),
+    ("지금은 딱 넷이에요. 바쁠 땐 여덟 명까지 썼는데", 4),
+    ("about 90 staff, including around 20 engineers", 90),
+    ("총 30명이고 그중 현장이 22명이에요", 30),
+])
+def test_round_two_headcounts(text: str, value: int) -> None:
+    assert values(read("company.employees", text))["company.employees"] == value
+
+
+def test_a_fix_with_its_reason_is_one_correction_of_the_marked_value() -> None:
+    commands = read("consent", "직원 수 다섯 명 말고 여섯 명으로 고쳐 주세요, 한 명 새로 들어왔어요",
+                    answered={"company.employees": 5})
+    fixes = [c for c in commands if isinstance(c, CorrectSlot)]
+    assert [(c.slot, c.value) for c in fixes] == [("company.employees", 6)]
+
+
+def test_a_misspelt_button_label_is_the_button() -> None:
+    assert any(isinstance(c, DontKnow) for c in read("readiness.security", "몰름"))
