@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP
 from itertools import pairwise
 from typing import Any
 
+from assistant.answering.cues import is_greeting
 from assistant.commands import (
     Back,
     Command,
@@ -80,6 +81,7 @@ NEGATIVE_VALUES: Mapping[str, Any] = {
 NEGATIVE_CONFIDENCE = 0.6
 # A hesitant answer ("해 보고 싶긴 해요", "글쎄요…") to a choice question is read back.
 HEDGE_PENALTY = 0.15
+_MAKE_UP = re.compile(r"위주|중심|대부분|거의 ?다|\b(?:mostly|mainly|largely|most of (?:them|us))\b", re.IGNORECASE)
 _FREE_TEXT = frozenset({"costs.pressures", "needs.goals", "company.name", "contact.name"})
 # The owner counting themself in: "그리고 저요", "나랑 …", "and me".
 _SELF = re.compile(r"(?:그리고|,|\band\b|\bplus\b)\s*(?:저|나|me|myself)(?:요|도|까지)?\s*[.!~ㅎㅋ😅]*$|"
@@ -95,6 +97,8 @@ _DENIABLE = frozenset({"readiness.cloud", "readiness.ai", "readiness.blockchain"
 _WISH = re.compile(r"싶|관심(?!(?:이|은|도)? ?(?:없|않|안 ))|검토|고려|계획|예정|알아보|생각 ?중|해 ?보자|하자는|"
                    r"\b(?:want|would like|like to|plan|considering|interested)\b",
                    re.IGNORECASE)
+_DECIDED_NOT = re.compile(r"안 ?하기로|하지 않기로|접었|접기로|포기했|그만뒀|\b(?:decided (?:not|against)|gave (?:it )?up|"
+                          r"dropped (?:it|the idea))\b", re.IGNORECASE)
 # "아직 안 해요" next to a wish ("해 보고 싶긴 한데", "pilot 해 보자는 얘기는 나왔는데") is
 # the adoption scale's "considering": not in use, not a plain no.
 _NOT_YET = re.compile(r"아직|\bnot yet\b|\byet\b", re.IGNORECASE)
@@ -128,6 +132,9 @@ class Understanding:
             whole = self._whole_message(respelled, ctx)  # "몰름" is the "모름" button typed
         if whole is not None:
             return whole
+        if is_greeting(text):
+            # "안녕하세요~" to the first question: greeted back, then asked again.
+            return [SideQuestion(text=text, span=text)]
         typed, text = text, readable(text)
         clauses = split_clauses(text)
         out: list[Command] = []
@@ -284,6 +291,10 @@ class Understanding:
         reading = self.reader.read(spec, joined, today=ctx.today, allow_fuzzy=False)
         content = [c for c in usable if not (c.dont_know and len(c.text) <= 6)]
         negative = NEGATIVE_VALUES.get(spec.id)
+        if reading is not None and spec.id in _DENIABLE and negative is not None and _DECIDED_NOT.search(joined):
+            # "결국 안 하기로 했어요": a decision against it outweighs any talk of it.
+            used.update(c.start for c in content)
+            return self._set(spec, negative, 0.8, "rule:decided_not", joined)
         if (reading is not None and spec.id in _DENIABLE and negative is not None and reading.value != negative
                 and reading.value != 1 and not _WISH.search(joined) and content and (
                     all(c.denies for c in content) or (spec.scale == "adoption" and any(
@@ -363,6 +374,8 @@ class Understanding:
         if slot not in NUMBER_SLOTS or topic_match(slot, clause.text):
             return False
         for other in NUMBER_SLOTS - {slot}:
+            if slot == "company.employees" and other == "staffing.it_staff" and _MAKE_UP.search(clause.text):
+                continue  # "개발자 위주로 160명": the whole staff described by who is in it
             if topic_match(other, clause.text) and parse_answer(other, clause.text, ctx.today) is not None:
                 return True
         return False
@@ -415,6 +428,8 @@ class Understanding:
             holder = next((c for c in clauses if matched and matched in c.text), None)
             if holder is not None and holder.echo:
                 continue
+            if holder is not None and holder.start in used and slot in NUMBER_SLOTS and asked in NUMBER_SLOTS:
+                continue  # the clause's figure answered the question: it is not a second one
             note = ""
             if slot in NUMBER_SLOTS:
                 # A volunteered number goes through the same reading as an answer: "작년엔 11명
@@ -545,7 +560,7 @@ def _amount_in_context(parts: list[Clause], i: int) -> int | None:
     return None
 
 
-_BARE_NAMES = re.compile(r"^(?:클라우드|cloud|ai|인공지능|블록체인|blockchain|보안|security)$", re.IGNORECASE)
+_BARE_NAMES = re.compile(r"^(?:클라우드|cloud|ai|인공지능|블록체인|blockchain|nft|보안|security)$", re.IGNORECASE)
 
 
 def _names_only(slot: str, text: str, today: date) -> bool:

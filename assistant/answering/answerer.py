@@ -19,6 +19,7 @@ from assistant.answering.cues import (
     Cues,
     asked_aspect,
     aspect_passage,
+    is_greeting,
     is_smalltalk,
     load_cues,
     question_focus,
@@ -67,6 +68,8 @@ class SideAnswerer:
         if service is not None:
             answer = SideAnswer(kind="service", key=f"service:{service}", service=service, candidates=candidates,
                                 messages=[prompts.service(service, self.facts.model_dump())])
+        elif not named and is_greeting(question, self.cues):
+            answer = SideAnswer(kind="smalltalk", key="greeting", messages=[prompts.greeting], candidates=candidates)
         elif not named and is_smalltalk(question, self.cues):
             answer = SideAnswer(kind="smalltalk", key="smalltalk", messages=[prompts.smalltalk], candidates=candidates)
         elif best is not None and (named or (response is not None and response.answerable)):

@@ -24,6 +24,7 @@ class Cues(BaseModel):
 
     services: dict[Service, list[str]]
     smalltalk: list[str]
+    greeting: list[str]
     asking: list[str]
     aspects: dict[Aspect, list[str]]
     missing: list[str]
@@ -54,6 +55,18 @@ def is_smalltalk(text: str, cues: Cues | None = None) -> bool:
     """Thanks, praise or a greeting that asks for nothing."""
     cues = cues or load_cues()
     return find_keyword(text, cues.smalltalk) is not None and not _asks(text, cues)
+
+
+_GREETING_FILLER = re.compile(r"[\s.,!?~^ㅎㅋ:)😊🙂👋]+|(?<![가-힣])(?:요|there|everyone|all)(?![가-힣a-z])", re.IGNORECASE)
+
+
+def is_greeting(text: str, cues: Cues | None = None) -> bool:
+    """A message that says nothing but hello ("안녕하세요~", "hi there!")."""
+    cues = cues or load_cues()
+    rest = text.strip()
+    for word in sorted(cues.greeting, key=len, reverse=True):
+        rest = keyword_pattern(word).sub(" ", rest)
+    return rest != text.strip() and not _GREETING_FILLER.sub("", rest)
 
 
 def asked_aspect(text: str, *, named: bool, cues: Cues | None = None) -> Aspect:

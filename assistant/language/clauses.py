@@ -49,7 +49,7 @@ _HEDGE = re.compile(
     _I,
 )
 _DONT_KNOW = re.compile(
-    r"모르(?:겠|는|니|죠|고|지|ㅂ|ㄴ)|몰라|몰랐|잘 ?몰|애매|확실(?:하지|치) ?않|기억(?:이|이가)? ?안|"
+    r"모르(?:겠|는|니|죠|고|지|ㅂ|ㄴ)|(?<![가-힣])모름(?![가-힣])|몰라|몰랐|잘 ?몰|애매|확실(?:하지|치) ?않|기억(?:이|이가)? ?안|"
     r"\b(?:i )?(?:don'?t|do not|dont) know\b|\bnot sure\b|\bno idea\b|\bunsure\b|\bdunno\b|\bidk\b|\bno clue\b|"
     r"\bcan'?t say\b|\bhard to say\b",
     _I,
@@ -60,11 +60,11 @@ _BARE_HEDGE = re.compile(r"^(?:글쎄|음+|흠+|어+|well|hmm+|um+)[요,.…~ ]*
 # Corrections: Korean markers must start a word, so 현실은 holds no 실은; 아까 (earlier) is
 # one only with what was said then ("아까 70명이라고 했는데"), not "아까 얘기를 더 하면".
 _CORRECTION = re.compile(
-    r"(?<![가-힣])(?:정정|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까(?![운워웠와])(?=.*(?:라고|했는데|말했|말씀|적었|답했|잘못|틀))|다시 ?말|바꿀게|바꿔|고칠게|"
+    r"(?<![가-힣])(?:정정|틀렸|틀린|틀려|잘못 ?(?:말|얘기|입력|적|썼|답|알려|했)|아까(?![운워웠와])(?=.*(?:라고|했는데|말했|말씀|적었|답했|잘못|틀))|다시 ?말|바꿀게|바꿔(?! ?(?:볼|보려|보고|보자))|고칠게|"
     r"고쳐|번복|착각|실수|실은|사실은|사실 (?=[가-힣0-9])|정확히는|수정(?:할|해|합))|"
     r"^(?:아,? |앗|아참|아 참|참,? |아니 )|(?:이|가) ?아니라|[0-9][가-힣]{0,2} ?(?:이|가)? ?아니고|"
     r"^(?:oh,? |ah,? )?(?:wait|actually|sorry)\b|\b(?:correction|i meant|i was wrong|my mistake|let me correct|to correct)\b|"
-    r"\bi (?:said|told you)\b",
+    r"\bi (?:said|told you)\b|\b(?:was|is|were|'s) (?:wrong|off|incorrect|not right)\b",
     _I,
 )
 PAST = re.compile(

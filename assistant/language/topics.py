@@ -8,7 +8,7 @@ _I = re.IGNORECASE | re.ASCII
 
 _CUES: tuple[tuple[str, str], ...] = (
     ("staffing.it_staff", r"IT ?(?:담당|인력|직원|인원|쪽 ?(?:사람|직원))|전산|(?<![A-Za-z])(?-i:IT)(?! ?(?:예산|비용|투자|회사|업체|기업))(?![A-Za-z])|"
-                          r"개발자|프로그래머|"
+                          r"개발자|프로그래머|컴퓨터 ?(?:잘 ?)?(?:아는|하는|볼 ?줄|다루는|만지는)|"
                           r"\bit (?:staff|people|person|guys?|team)\b|\bdevelopers?\b|\bprogrammers?\b"),
     ("costs.it_budget_krw_per_year", r"예산|(?:IT|전산|디지털|정보화) ?(?:비용|지출|투자)|쓸 수 있|투자할 ?수|"
                                      r"\bbudget\b|\bspend\b|\bafford\b"),

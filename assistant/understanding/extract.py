@@ -63,6 +63,9 @@ _WANT = re.compile(
     r"필요|원해|원합|싶|받고|도움|지원|관심|배우|도입|[았었였했봤]으면|으면 ?(?:하는|해|좋)|\b(?:want|need|looking for|interested|help|support|"
     r"would like)\b", _I
 )
+# Plans for later ("뽑으면 재택으로 일하게 할라고요", "할 거예요"): not how they work now.
+_LATER = re.compile(r"[할하]?(?:려고|라고요|래요)|(?:할|될) ?거(?:예요|에요|같)|앞으로|나중에|"
+                    r"\b(?:plan(?:ning)? to|going to|will)\b", _I)
 _CONDITION = re.compile(r"(?:[되하있없않]|다)면(?=\s|$)|\bif\b|\bunless\b", _I)
 _WINDOW = 14  # how far before a count its IT or customer word may stand
 _AFTER_CUE = 30  # how far after 매출/예산 its amount may follow
@@ -157,7 +160,7 @@ def _remote(text: str) -> list[Extraction]:
     for start, end in clause_spans(text):
         clause = text[start:end]
         # "재택 안 되면 안 온다고 해요", "재택 하고 싶어요": conditions and wishes, not how they work now.
-        if _WANT.search(clause) or _CONDITION.search(clause):
+        if _WANT.search(clause) or _LATER.search(clause) or _CONDITION.search(clause):
             continue
         if _REMOTE_CUE.search(clause) and (status := parse_remote_status(clause)) is not None:
             return [Extraction(slot="remote.status", value=status.value, method="rule:remote", matched=clause)]

@@ -103,7 +103,7 @@ _TERMS: dict[Industry, dict[int, str]] = {
 # 스마트… = smart-anything, not 마트 the supermarket).
 _STOP = ("유통기한", "네이버카페", "다음카페", "국회의원", "전원공급", "공장장", "해운대", "스마트")
 # Acronyms that are ordinary words in lower case ("it", "si").
-_ACRONYMS = {"IT": (IND.IT_SOFTWARE, 1), "SI": (IND.IT_SOFTWARE, 2), "AI": (IND.IT_SOFTWARE, 1)}
+_ACRONYMS = {"IT": (IND.IT_SOFTWARE, 1), "SI": (IND.IT_SOFTWARE, 2), "AI": (IND.IT_SOFTWARE, 1), "SW": (IND.IT_SOFTWARE, 3)}
 
 _DENIED = re.compile(
     r"아니라|아니고|아닙니다|아니에요|말고|빼고|안 ?해요|안 ?합니다|하지 않|\bnot\b|n't\b", re.IGNORECASE | re.ASCII

@@ -86,7 +86,8 @@ _PRODUCTS: dict[str, re.Pattern[str]] = {
         r"원드라이브|"
         r"onedrive|dropbox|google ?drive|(?:ms|microsoft|오피스|office) ?365|구글 ?워크스페이스|google workspace|"
         r"지메일|"
-        r"gmail|saas|클라우드 ?(?:서비스|서버|저장|스토리지)|웹하드|\bcloud\b|클라우드"
+        r"gmail|saas|클라우드 ?(?:서비스|서버|저장|스토리지)|웹하드|\bcloud\b|클라우드|구글 ?(?:시트|독스|문서|폼)|"
+        r"google (?:sheets|docs|forms)|(?<![가-힣])드라이브에"
     ),
     "ai": _re(
         r"chat ?gpt|챗 ?gpt|챗 ?지피티|\bgpt|제미나이|gemini|claude|클로드|copilot|코파일럿|뤼튼|wrtn|클로바|clova|"
@@ -108,7 +109,7 @@ _SECURITY_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"penetration test|모의 ?해킹")),
 )
 _DATA_TIERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (0, _re(r"종이|수기|손으로|노트|다이어리|수첩|머릿속|기억으로|장부에 ?(?:적|쓰|기록)|paper|handwrit\w*|by hand|"
+    (0, _re(r"종이|수기|손으로|노트|다이어리|수첩|공책|달력에|화이트 ?보드|머릿속|기억으로|장부에 ?(?:적|쓰|기록)|paper|handwrit\w*|by hand|"
             r"notebook|"
             r"in (?:my|our) heads?|ledger book")),
     (1, _re(r"엑셀|액셀|excel|스프레드 ?시트|spreadsheet|한글 ?파일|hwp|워드 ?파일|각자|개인 ?(?:pc|컴퓨터)|"

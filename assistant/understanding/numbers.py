@@ -251,6 +251,10 @@ def _scan(text: str, i: int) -> NumberSpan | None:
     return None
 
 
+# "our 2nd shop" names which, not how many.
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number in `text`, left to right, with its span."""
     out: list[NumberSpan] = []
@@ -260,7 +264,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if span is None:
             i += 1
         else:
-            out.append(span)
+            if not _ORDINAL.match(text, span.end):
+                out.append(span)
             i = span.end
     return out
 

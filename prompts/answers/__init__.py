@@ -64,6 +64,7 @@ class AnswerPrompts(BaseModel):
     mentor: str
     repeated: str
     smalltalk: str
+    greeting: str
     abstain: str
     lexical_only: str = Field(description="Added to an answer searched by keywords only (the passage index was down)")
 
@@ -79,7 +80,7 @@ class AnswerPrompts(BaseModel):
     def _known_placeholders(self) -> "AnswerPrompts":
         texts: list[tuple[str, object]] = [(name, getattr(self.services, name)) for name in SERVICES]
         texts += [(name, getattr(self, name)) for name in ("found", "missing", "match", "repeated", "mentor",
-                                                             "smalltalk", "abstain", "lexical_only", "program",
+                                                             "smalltalk", "greeting", "abstain", "lexical_only", "program",
                                                              "vendor")]
         check_placeholders(texts, type(self).allowed)
         return self

@@ -392,3 +392,44 @@ def test_a_fix_with_its_reason_is_one_correction_of_the_marked_value() -> None:
 
 def test_a_misspelt_button_label_is_the_button() -> None:
     assert any(isinstance(c, DontKnow) for c in read("readiness.security", "몰름"))
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("company.employees", "엔지니어 위주로 45명쯤 돼요", 45),
+    ("staffing.it_staff", "컴퓨터 잘 아는 직원은 없어요, 조카가 가끔 봐줘요", 0),
+    ("company.industry", "부산에서 SW 개발 외주 받아요", "it_software"),
+    ("readiness.cloud", "주문은 구글 시트로 받고 견적서는 드라이브에 올려요", 3),
+    ("readiness.data", "입출고는 공책에 적어 둬요", 0),
+    ("readiness.blockchain", "NFT 하자는 말은 있었는데 결국 안 하기로 했어요", 0),
+    ("company.industry", "장기 렌터카랑 캠핑카 대여를 해요", "services"),
+    ("company.industry", "요양원을 운영하고 있어요", "healthcare_bio"),
+])
+def test_round_two_routing(slot: str, text: str, value: Any) -> None:
+    assert values(read(slot, text)).get(slot) == value
+
+
+def test_a_dont_know_said_as_a_noun_after_other_talk_is_a_dont_know() -> None:
+    commands = read("costs.it_budget_krw_per_year", "요즘 쿠팡에서 월 300만 원어치 팔아요. IT 예산은.. 모름")
+    assert any(isinstance(c, DontKnow) and c.slot == "costs.it_budget_krw_per_year" for c in commands)
+
+
+@pytest.mark.parametrize("text", ["안녕하세요~", "hi there!", "반갑습니다 ㅎㅎ"])
+def test_a_bare_greeting_is_greeted_back_not_misread(text: str) -> None:
+    commands = read("company.industry", text)
+    assert [type(c) for c in commands] == [SideQuestion]
+
+
+def test_trying_to_switch_is_no_correction() -> None:
+    commands = read("company.region", "계약서를 전자계약으로 바꿔 볼까 생각 중이에요", answered={"readiness.blockchain": 0})
+    assert not any(isinstance(c, CorrectSlot) for c in commands)
+
+
+def test_an_ordinal_is_no_count() -> None:
+    commands = read("staffing.hiring_difficulty", "yes. oh and the headcount was wrong, it's 35 not 30, forgot our 3rd site",
+                    answered={"company.employees": 30})
+    assert [(c.slot, c.value) for c in commands if isinstance(c, CorrectSlot)] == [("company.employees", 35)]
+
+
+def test_a_plan_for_later_is_not_how_they_work_now() -> None:
+    commands = read("company.industry", "혼자 앱 만들어요. 나중에 사람 뽑으면 재택으로 일하게 하려고요")
+    assert "remote.status" not in values(commands)
