@@ -48,6 +48,9 @@ class PublicFact(BaseModel):
     note: str = Field(min_length=1, description="Why this is public knowledge")
 
 
+AssumedRule = Literal["industries", "regions", "stages"]
+
+
 class Eligibility(BaseModel):
     """Conditions a firm must meet. An empty list or a missing bound means 'no condition'."""
 
@@ -58,6 +61,11 @@ class Eligibility(BaseModel):
     employees_min: int | None = Field(default=None, ge=0)
     employees_max: int | None = Field(default=None, ge=0)
     stages: list[CompanyStage] = Field(default_factory=list)
+    assumed: list[AssumedRule] = Field(
+        default_factory=list,
+        description="Rules the source does not state but the editor inferred (\"제조업 대상으로 봤어요\"): a firm "
+                    "outside them is to be checked by a mentor, never ruled out",
+    )
     conditions: list[Text] = Field(
         default_factory=list,
         description="Conditions the structured fields cannot express; a mentor checks them",

@@ -165,7 +165,7 @@ def build_brief(
     open_load: Mapping[str, int],
 ) -> NeedsBrief:
     firm = read_firm(slots, created_at.date())
-    needs = need_profile(firm)
+    needs = need_profile(firm, lang=lang)
     programs = kb.of_kind("program")
     vendors = kb.of_kind("vendor")
     program_signal = search_signal(search, firm.text, kind="program", k=len(programs), lang=lang)

@@ -67,7 +67,8 @@ def _finding(entry: Entry, rule: str, outcome: Outcome, template: str, keywords:
 
 def _choice_rule(entry: Entry, rule: str, vocabulary: str, allowed: Sequence[str], value: str | None,
                  lang: Lang, keywords: list[str]) -> Finding:
-    """region, industry and stage: the firm's value must be one of the allowed values."""
+    """region, industry and stage: the firm's value must be one of the allowed values. A rule
+    the editor only assumed (`eligibility.assumed`) is never failed: outside it, a mentor checks."""
     text = load_brief_prompts(lang).eligibility
     join = load_brief_prompts(lang).join
     names = join(_labels(vocabulary, allowed, lang))
@@ -75,8 +76,10 @@ def _choice_rule(entry: Entry, rule: str, vocabulary: str, allowed: Sequence[str
     if value is None:
         return _finding(entry, rule, "unknown", getattr(text, f"{rule}_unknown"), keywords, **{plural: names})
     outcome: Outcome = "met" if value in allowed else "failed"
-    return _finding(entry, rule, outcome, getattr(text, f"{rule}_{outcome}"), keywords,
-                    **{plural: names, rule: label(lang, vocabulary, value)})
+    template = getattr(text, f"{rule}_{outcome}")
+    if outcome == "failed" and plural in entry.eligibility.assumed:
+        outcome, template = "unknown", getattr(text, f"{rule}_assumed")
+    return _finding(entry, rule, outcome, template, keywords, **{plural: names, rule: label(lang, vocabulary, value)})
 
 
 def _employee_rules(entry: Entry, employees: int | None, lang: Lang) -> list[Finding]:

@@ -5,7 +5,7 @@ rule ever mistakes "I don't know" for zero. The owner's own words (goals, pressu
 taken from the answer text when the value itself is empty."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -43,6 +43,8 @@ class Firm:
     stage: str | None
     goals: str
     pressures: str
+    # What the owner typed for each answered slot (a refusal quotes it).
+    said: dict[str, str] = field(default_factory=dict)
 
     def get(self, slot: str) -> Any:
         return self.known.get(slot)
@@ -76,4 +78,5 @@ def read_firm(slots: Mapping[str, SlotValue], today: date) -> Firm:
         stage=derive_stage(known, slots, today),
         goals=owner_words(slots.get("needs.goals")),
         pressures=owner_words(slots.get("costs.pressures")),
+        said={k: v.raw_text for k, v in slots.items() if v.status == "answered" and v.raw_text},
     )

@@ -24,6 +24,7 @@ once however many of its tags the entry has, and the result stays in 0–1.
 """
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,7 @@ from assistant.decision.firm import Firm
 from assistant.decision.keywords import find_keyword
 from assistant.decision.negation import read_mentions
 from knowledge.vocabulary import CAPITAL_AREA
+from prompts.brief import Lang, load_brief_prompts
 
 LEXICON_FILE = Path(__file__).with_name("needs.yaml")
 
@@ -53,6 +55,11 @@ FUNDING_TAGS = {
     "growth_investment": ("funding", "loan"),
     "emergency": ("emergency-funding", "restructuring", "funding", "loan"),
 }
+# What a no to remote work or to funding refuses (remote support for customers is not remote work).
+REMOTE_WORK_TAGS = ("remote-work", "daas", "virtualization", "vdi", "flexible-work")
+NO_FUNDING_TAGS = ("funding", "loan", "emergency-funding")
+# Typed words worth quoting, not a button's value ("no").
+_IN_WORDS = re.compile(r"[가-힣]|\w+\s+\w+")
 HIRING_TAGS = ("hiring", "job-matching", "retention", "workforce", "training")
 SKILLS_TAGS = ("training", "it-staff-coaching", "it-strategy", "mentoring")
 STAGE_TAGS = {"pre_founder": ("pre-founder", "startup", "incubation"), "startup": ("startup",)}
@@ -234,8 +241,27 @@ def wants_strategy(firm: Firm, lexicon: Lexicon) -> bool:
     )
 
 
-def need_profile(firm: Firm, lexicon: Lexicon | None = None) -> NeedProfile:
+def answer_refusals(firm: Firm, lang: Lang) -> list[Refusal]:
+    """A plain no to a question is a refusal as much as one in the owner's goals: no interest
+    in remote work refuses remote-work programmes, no funding need refuses loans. It quotes
+    what the owner typed, or says it in words when they pressed a button."""
+    prompts = load_brief_prompts(lang).needs
+    out: list[Refusal] = []
+    for slot, refused, key, tags, fallback in (
+            ("remote.interest", firm.bool_of("remote.interest") is False, "remote_work", REMOTE_WORK_TAGS,
+             prompts.no_remote),
+            ("costs.funding_need", firm.str_of("costs.funding_need") == "none", "funding", NO_FUNDING_TAGS,
+             prompts.no_funding)):
+        if refused:
+            typed = firm.said.get(slot, "")
+            words = typed if _IN_WORDS.search(typed) else fallback
+            out.append(Refusal(key, frozenset(tags), words))
+    return out
+
+
+def need_profile(firm: Firm, lexicon: Lexicon | None = None, lang: Lang = "ko") -> NeedProfile:
     lexicon = lexicon or load_lexicon()
     said, refused = said_needs(firm.text, lexicon)
+    refused += [r for r in answer_refusals(firm, lang) if r.key not in {s.key for s in refused}]
     needs = said + answer_needs(firm, lexicon) + prior_needs(firm, lexicon)
     return NeedProfile(needs=needs, strategy=wants_strategy(firm, lexicon), refused=refused)

@@ -37,9 +37,11 @@ class EligibilityText(_Templates):
     region_met: str
     region_failed: str
     region_unknown: str
+    region_assumed: str
     industry_met: str
     industry_failed: str
     industry_unknown: str
+    industry_assumed: str
     employees_min_met: str
     employees_min_failed: str
     employees_max_met: str
@@ -48,14 +50,15 @@ class EligibilityText(_Templates):
     stage_met: str
     stage_failed: str
     stage_unknown: str
+    stage_assumed: str
 
     allowed = {
-        **{f"region_{o}": frozenset({"regions", "region"}) for o in ("met", "failed", "unknown")},
-        **{f"industry_{o}": frozenset({"industries", "industry"}) for o in ("met", "failed", "unknown")},
+        **{f"region_{o}": frozenset({"regions", "region"}) for o in ("met", "failed", "unknown", "assumed")},
+        **{f"industry_{o}": frozenset({"industries", "industry"}) for o in ("met", "failed", "unknown", "assumed")},
         **{f"employees_{b}_{o}": frozenset({"min", "max", "employees"})
            for b in ("min", "max") for o in ("met", "failed")},
         "employees_unknown": frozenset({"range"}),
-        **{f"stage_{o}": frozenset({"stages", "stage"}) for o in ("met", "failed", "unknown")},
+        **{f"stage_{o}": frozenset({"stages", "stage"}) for o in ("met", "failed", "unknown", "assumed")},
     }
 
 
@@ -76,6 +79,8 @@ class NeedText(_Templates):
     search: str
     about: str
     refused: str
+    no_remote: str
+    no_funding: str
 
     allowed = {
         "said": frozenset({"tags", "keyword"}),

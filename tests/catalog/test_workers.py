@@ -24,7 +24,8 @@ pytestmark = pytest.mark.slow
 
 ENTRY = "program:kisti-knowledge-mentoring"
 EDIT = "/admin/kb/program/kisti-knowledge-mentoring"
-PHRASE = "별빛 도서관 사서 멘토"
+# Words no entry holds, so only the edit below can make the entry first.
+PHRASE = "별빛 도서관 사서"
 STARTUP_SECONDS = 600
 
 

@@ -68,3 +68,36 @@ def test_the_first_programme_answers_the_stated_goal_and_quotes_the_owners_word(
     assert first.id == "program:kosme-smart-factory"
     assert any("실시간" in r or "온도" in r for r in first.reasons)
     assert first.citations
+
+
+@pytest.mark.parametrize(("profile", "key", "words"), [
+    ({"remote.interest": False, "remote.status": "none"}, "remote_work", "원격근무는 필요 없어요"),  # a button: said in words
+    ({"remote.interest": False}, "remote_work", "지금 이대로가 좋아요"),
+    ({"costs.funding_need": "none"}, "funding", "자금은 필요 없어요"),
+])
+def test_a_plain_no_to_a_question_is_a_refusal(profile: dict[str, object], key: str, words: str) -> None:
+    slots = profile_slots(profile)
+    if words == "지금 이대로가 좋아요":
+        slots["remote.interest"] = slots["remote.interest"].model_copy(update={"raw_text": words})
+    needs = need_profile(read_firm(slots, datetime.now(UTC).date()), lang="ko")
+    assert [(r.key, r.words) for r in needs.refused] == [(key, words)]
+
+
+def test_no_interest_in_remote_work_keeps_remote_work_programmes_off_the_top(runtime: Runtime) -> None:
+    quiet = {**SEAFOOD, "needs.goals": "냉동창고 온도와 재고를 실시간으로 보고 싶어요"}  # the no is only the answer
+    brief = _brief(runtime, quiet)
+    open_programs = [p for p in brief.programs if p.eligibility != "ineligible"]
+    assert open_programs[0].id != "program:kasdi-daas-remote-work"
+    daas = next(p for p in brief.programs if p.id == "program:kasdi-daas-remote-work")
+    assert daas.conflicts and any("원격근무는 필요 없어요" in r for r in daas.reasons)
+
+
+def test_an_assumed_industry_rule_asks_for_a_check_instead_of_ruling_out(runtime: Runtime) -> None:
+    """The article does not say the smart-factory support is for manufacturers only: a fish-cake
+    maker filed as agri-food keeps it, with the condition to check."""
+    brief = _brief(runtime, {"company.industry": "agri_food", "company.region": "busan",
+                             "needs.goals": "스마트공장 설비가 자꾸 멈춰서 유지보수 도움을 받고 싶어요"})
+    factory = next(p for p in brief.programs if p.id == "program:kosme-smart-factory")
+    assert factory.eligibility == "check" and not factory.failed
+    assert any("짐작한 조건" in c for c in factory.reasons)
+    assert brief.top_program_ids(1) == ["program:kosme-smart-factory"]

@@ -31,7 +31,7 @@ NEW = "/admin/kb/new"
 BLANK_ENTRY: dict[str, Any] = {
     "slug": "", "kind": "program", "name": {"ko": "", "en": ""}, "operator": {"ko": "", "en": ""},
     "summary": {"ko": "", "en": ""}, "body": {"ko": "", "en": ""},
-    "eligibility": {"industries": [], "regions": [], "stages": [], "employees_min": None, "employees_max": None,
+    "eligibility": {"industries": [], "regions": [], "stages": [], "assumed": [], "employees_min": None, "employees_max": None,
                     "conditions": []},
     "support_types": [], "capability_tags": [], "aliases": [], "owner_needs": {"ko": [], "en": []},
     "sources": [], "public_facts": [], "dates": None,

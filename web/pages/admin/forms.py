@@ -12,7 +12,8 @@ from starlette.datastructures import FormData
 Data = dict[str, Any]
 
 ENTRY_TEXTS = ("name", "operator", "summary", "body")
-ENTRY_CHOICES = ("eligibility.industries", "eligibility.regions", "eligibility.stages", "support_types")
+ENTRY_CHOICES = ("eligibility.industries", "eligibility.regions", "eligibility.stages", "eligibility.assumed",
+                 "support_types")
 # Repeated groups: the sub-fields of one row.
 CONDITION_FIELDS = ("ko", "en")
 SOURCE_FIELDS = ("seed", "quote")
@@ -88,6 +89,7 @@ def entry_data(form: FormData) -> Data:
         "industries": _choices(form, "eligibility.industries"),
         "regions": _choices(form, "eligibility.regions"),
         "stages": _choices(form, "eligibility.stages"),
+        "assumed": _choices(form, "eligibility.assumed"),
         "employees_min": _number(form, "eligibility.employees_min"),
         "employees_max": _number(form, "eligibility.employees_max"),
         "conditions": _rows(form, "eligibility.conditions", CONDITION_FIELDS),
