@@ -17,6 +17,7 @@ from assistant.decision.needs import load_lexicon
 from assistant.ports import KnowledgeSearch
 from knowledge.schema import Entry, SourceQuote
 from knowledge.sources import quote_url, source_label
+from prompts.brief import Lang, load_brief_prompts
 
 
 class Citation(BaseModel):
@@ -85,6 +86,14 @@ def tag_keywords(tags: Iterable[str], labels: Iterable[str] = ()) -> list[str]:
         if tagset & set(topic.tags):
             words.extend(topic.keywords)
     return words
+
+
+def refusal_reasons(entry: Entry, refusing: Sequence[str], lang: Lang) -> list[Reason]:
+    """Why an entry was put back: the owner's refusing words, cited to the sentence that says
+    the entry does what they refused (its main capability)."""
+    text = load_brief_prompts(lang).needs.refused
+    quote = best_quote(entry, tag_keywords(entry.capability_tags[:1]))
+    return [Reason(text.format(words=words), quote) for words in refusing]
 
 
 def cite(entry: Entry, reasons: list[Reason], lang: str) -> list[Citation]:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from assistant.decision.eligibility import Judgement, Verdict, judge
-from assistant.decision.evidence import Citation, Reason, SearchSignal, best_quote, cite
+from assistant.decision.evidence import Citation, Reason, SearchSignal, best_quote, cite, refusal_reasons
 from assistant.decision.firm import Firm
 from assistant.decision.needs import NeedProfile
 from assistant.decision.reasons import label, need_reasons
@@ -118,7 +118,7 @@ def score_program(entry: Entry, firm: Firm, needs: NeedProfile, signal: SearchSi
     met = [f.reason for f in judgement.by_outcome("met")]
     relevance = need_reasons(entry, fit, lang, NEED_REASONS)
     relevance += [r for r in (_support_reason(entry, wanted, lang), _search_reason(entry, signal, firm.text, lang)) if r]
-    refused = [Reason(load_brief_prompts(lang).needs.refused.format(words=words)) for words in conflicts]
+    refused = refusal_reasons(entry, conflicts, lang)
     reasons = [*failed, *refused, *(relevance or [_about_reason(entry, lang)]), *met, *unknown]
     return ProgramMatch(
         id=entry.id,

@@ -20,7 +20,15 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
-from assistant.decision.evidence import Citation, Reason, SearchSignal, best_quote, cite, tag_keywords
+from assistant.decision.evidence import (
+    Citation,
+    Reason,
+    SearchSignal,
+    best_quote,
+    cite,
+    refusal_reasons,
+    tag_keywords,
+)
 from assistant.decision.needs import NeedProfile
 from assistant.decision.reasons import need_reasons, tag_list
 from knowledge.schema import Entry
@@ -50,7 +58,7 @@ def score_vendor(entry: Entry, needs: NeedProfile, signal: SearchSignal, lang: L
     member = Reason(prompts.vendors.member.format(tags=tag_list(tags, lang, limit=len(tags))),
                     best_quote(entry, tag_keywords(tags, [prompts.tag(t) for t in tags])))
     conflicts = needs.conflicts(entry.capability_tags)
-    refused = [Reason(prompts.needs.refused.format(words=words)) for words in conflicts]
+    refused = refusal_reasons(entry, conflicts, lang)
     reasons = [*refused, member, *need_reasons(entry, fit, lang, NEED_REASONS)]
     rank = signal.ranks.get(entry.id)
     if rank is not None and rank <= SEARCH_REASON_RANK and signal.of(entry.id) >= SEARCH_REASON_MIN:

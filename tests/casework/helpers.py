@@ -19,7 +19,8 @@ from tests.intake_answers import run_intake as run_chat_intake
 
 CONSENT = AGREE
 PASSWORD = "visits-6-times-a-month"
-SEOUL_SHOP = {"company.industry": "서울에서 직원 10명으로 온라인 쇼핑몰 운영해요", "needs.urgency": "한 달 안에요"}
+SEOUL_SHOP = {"company.industry": "서울에서 직원 10명으로 온라인 쇼핑몰 운영해요", "needs.urgency": "한 달 안에요",
+              "needs.goals": "해외 고객한테도 온라인으로 팔아 보고 싶어요"}
 
 
 def run_intake(chat: ChatService, answers: Mapping[str, str] = DAEJEON_MOULD_MAKER,
