@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
@@ -22,10 +23,19 @@ Progress = Callable[[int, int, str], None]
 # time, and a batch this size still lets a progress bar move every second or so.
 EMBED_BATCH = 64
 
-# Up to this many passages, searches run on an in-memory copy of the vectors: exact cosine
-# over a few thousand rows takes well under a millisecond, a Chroma query about ten. Chroma
-# stays the store of record; larger indexes are searched with its ANN query.
-IN_MEMORY_LIMIT = 50_000
+# Up to this many passages, searches run on an in-memory copy of the vectors (exact cosine);
+# Chroma stays the store of record, and larger indexes are searched with its HNSW query. Set
+# where exact cosine stops being the faster, measured with
+#   python bench/catalog_growth.py --sizes 100,300,1000,2000,3000,5000 --embed-up-to 0
+# (384-dimension vectors, load average 1.2-3.6 on 2 cores): p50 ms of the dense search alone,
+# in memory / Chroma, 0.3 / 3.5 at 2,856 passages, 2.4 / 6.5 at 28,867, 3.7 / 5.6 at 57,927,
+# 5.6 / 4.9 at 86,995, 8.4 / 4.6 at 145,130 (whole searches 16.3 / 21.1, 26.3 / 26.3 and
+# 40.3 / 38.7 ms at the last three). Before the cosine ran on one core (PassageSnapshot.search)
+# the multi-threaded BLAS product made the in-memory path the slower one already at 28,867
+# passages on the busy machine: whole search 23.8 / 15.6 ms at load 3, dense 1.4 / 5.6 ms, the
+# BLAS threads slowing the rest of the search. A model with longer vectors costs the in-memory
+# path proportionally more. Each worker holds its own copy: about 2.6 KB a passage.
+IN_MEMORY_LIMIT = 60_000
 
 
 class IndexUnavailable(Exception):
@@ -75,13 +85,21 @@ class PassageSnapshot:
     metadatas: list[dict[str, Any]]
     documents: list[str]
 
+    @cached_property
+    def _kinds(self) -> np.ndarray:
+        return np.array([str(m.get("kind", "")) for m in self.metadatas])
+
     def search(self, vector: list[float], n: int, kind: str | None = None) -> list[PassageHit]:
         if n <= 0 or not self.ids:
             return []
         query = np.asarray(vector, dtype=np.float32)
-        scores = self.vectors @ (query / (np.linalg.norm(query) or 1.0))
+        query = (query / (np.linalg.norm(query) or 1.0)).astype(np.float32)
+        # einsum's own loop, on one core: OpenBLAS (`@`) spreads a matrix-vector product over
+        # every core and keeps its threads spinning after it, which on a busy machine makes the
+        # product several times slower and the rest of the search slower too (IN_MEMORY_LIMIT).
+        scores = np.einsum("ij,j->i", self.vectors, query)
         if kind is not None:
-            scores = np.where([m.get("kind") == kind for m in self.metadatas], scores, -np.inf)
+            scores = np.where(self._kinds == kind, scores, -np.inf)
         top = np.argsort(-scores)[:n]
         return [
             PassageHit(
@@ -126,14 +144,28 @@ class VectorIndex:
         self._collection = client.get_or_create_collection(
             self.collection_name, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
-        self._max_write_batch = int(client.get_max_batch_size())
+        # Chroma takes a bounded number of records per call, reads included: an embedded Chroma
+        # reads metadata with one SQLite variable per record and fails past 32,766 of them.
+        self._max_batch = int(client.get_max_batch_size())
         self._count = int(self._collection.count())
         self._snapshot: PassageSnapshot | None = None
 
+    def _get_all(self, include: list[str]) -> dict[str, list[Any]]:
+        """Every record's id and the included fields, read a page at a time (embeddings as
+        float32 rows: Chroma hands them over in float64, twice the memory)."""
+        found: dict[str, list[Any]] = {"ids": [], **{name: [] for name in include}}
+        while True:
+            page = self._collection.get(include=include, limit=self._max_batch, offset=len(found["ids"]))
+            found["ids"].extend(page["ids"])
+            for name in include:
+                values = page[name] if page[name] is not None else []
+                found[name].extend(np.asarray(values, dtype=np.float32) if name == "embeddings" else values)
+            if len(page["ids"]) < self._max_batch:
+                return found
+
     def indexed_hashes(self) -> dict[str, str]:
-        data = self._collection.get(include=["metadatas"])
         hashes: dict[str, str] = {}
-        for metadata in data.get("metadatas") or []:
+        for metadata in self._get_all(["metadatas"])["metadatas"]:
             if metadata:
                 hashes[str(metadata["entry_id"])] = str(metadata["hash"])
         return hashes
@@ -162,9 +194,8 @@ class VectorIndex:
         items = [(entry, passage, metadata) for entry in todo
                  for passage, metadata in zip(passages(entry), _passage_metadata(entry), strict=True)]
         vectors = self._embed_unique([(passage.text, entry.id) for entry, passage, _ in items], progress)
-        # Chroma takes a bounded number of records per call.
-        for start in range(0, len(items), self._max_write_batch):
-            chunk = items[start:start + self._max_write_batch]
+        for start in range(0, len(items), self._max_batch):
+            chunk = items[start:start + self._max_batch]
             self._collection.upsert(
                 ids=[passage.id for _, passage, _ in chunk],
                 embeddings=np.asarray([vectors[passage.text] for _, passage, _ in chunk], dtype=np.float32),
@@ -195,7 +226,7 @@ class VectorIndex:
 
     def _loaded(self) -> PassageSnapshot:
         if self._snapshot is None:
-            data = self._collection.get(include=["embeddings", "metadatas", "documents"])
+            data = self._get_all(["embeddings", "metadatas", "documents"])
             vectors = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(data["ids"]), -1)
             self._snapshot = PassageSnapshot(
                 _unit_rows(vectors),

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from application.errors import AppError
 from application.store.errors import DatabaseError, is_unavailable
@@ -41,6 +42,8 @@ PAGE_LANG: Lang = "ko"
 log = logging.getLogger(__name__)
 # Seconds a client waits before sending again what a database or index outage refused.
 RETRY_AFTER_OUTAGE = 5
+# What a 500 says when even its localised answer could not be made.
+INTERNAL_FALLBACK = "Something went wrong on our side."
 
 
 # --- the web layer's own refusals -----------------------------------------------------------
@@ -150,6 +153,17 @@ class Unavailable(WebError):
         super().__init__(f"unavailable: {cause}", headers={"Retry-After": str(RETRY_AFTER_OUTAGE)})
 
 
+class InternalError(WebError):
+    """An exception no handler took: a bug. The answer says only that it was ours; the
+    traceback goes to the log."""
+
+    code = "internal"
+    status = 500
+
+    def __init__(self) -> None:
+        super().__init__("internal error")
+
+
 class FileNotFound(WebError):
     code = "not_found"
     status = 404
@@ -238,12 +252,11 @@ def install_error_handlers(app: FastAPI) -> None:
         # Kept: a 405 must name the methods that are allowed (Allow).
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
 
-    # Handled here rather than as a 500 also keeps the client's keep-alive connection: the
-    # catch-all below re-raises to the server, which then closes it.
+    # Handled here rather than as a 500: the client is told to send it again.
     @app.exception_handler(DatabaseError)
     async def _database(request: Request, exc: DatabaseError) -> Response:
         if not is_unavailable(exc):
-            raise exc  # a bug, not an outage: the catch-all answers 500 and the server logs it
+            raise exc  # a bug, not an outage: InternalErrors answers 500 and logs it
         log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(request, Unavailable(f"database: {type(exc).__name__}"))
 
@@ -252,6 +265,55 @@ def install_error_handlers(app: FastAPI) -> None:
         log.warning("passage index unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(request, Unavailable("passage index"))
 
+    # The last resort, for an exception raised in a middleware outside InternalErrors: Starlette
+    # sends this answer and re-raises to the server, which then closes the connection.
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse(error_body("internal", "Something went wrong on our side."), status_code=500)
+        return JSONResponse(error_body(InternalError.code, INTERNAL_FALLBACK), status_code=InternalError.status)
+
+    # Added before every other middleware, so innermost: its 500 gets the same headers
+    # (nosniff, no-store, compression) as every other answer.
+    app.add_middleware(InternalErrors)
+
+
+def internal_error_response(request: Request) -> Response:
+    """The 500 in the route's kind (JSON or the error page); plain JSON should the error page
+    itself fail, as it may when what broke is something the page uses too."""
+    try:
+        return error_response(request, InternalError())
+    except Exception:
+        log.exception("the error page failed too on %s %s", request.method, request.url.path)
+        return JSONResponse(error_body(InternalError.code, INTERNAL_FALLBACK), status_code=InternalError.status)
+
+
+class InternalErrors:
+    """Answers an exception that no handler took with a 500 `internal` and logs it, keeping the
+    client's keep-alive connection. Starlette's own last resort (ServerErrorMiddleware) answers
+    too but then re-raises to the server, and uvicorn closes the connection of any request
+    whose application raised: every client behind a pooling proxy or a keep-alive browser would
+    pay a new connection for each 500. An exception after the answer has started is re-raised:
+    half an answer can only be ended by closing the connection."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_watched(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_watched)
+        except Exception:
+            if started:
+                raise
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            request = Request(scope, receive)
+            await internal_error_response(request)(scope, receive, send)

@@ -1,7 +1,12 @@
 """Checks every request passes before any route reads it: the body's size, taken as it arrives,
 and text no database can store. PostgreSQL refuses a NUL character in any text and neither
 database takes a lone UTF-16 surrogate (a JSON `"\\ud800"` decodes to one); caught in a query,
-either would be a 500. Refusals answer like every other error (web/errors.py)."""
+either would be a 500. Refusals answer like every other error (web/errors.py).
+
+Headers are not checked here because a NUL in one never arrives: uvicorn's HTTP parsers
+(httptools, and h11) answer such a request 400 and close the connection before the app sees it
+(tests/web/test_connections.py). The one way a header spells a NUL is a quoted cookie's octal
+escape (`"\\000"`), which Starlette decodes; the service's cookies are only hashed or compared."""
 
 import json
 import re

@@ -89,13 +89,15 @@ def test_in_memory_search_matches_chroma_query_and_follows_reindex(
 
     index = VectorIndex(runtime.embedder, chroma_client(path=tmp_path / "chroma", url=None))
     index.sync(entries)
+    limit = store.IN_MEMORY_LIMIT
+    assert index.count() <= limit
     queries = ["직원들이 집에서 일하게 하고 싶어요", "해외에 온라인으로 팔고 싶어요", "software for remote support"]
     for query in queries:
         vector = runtime.embedder.embed_query(query)
         in_memory = index.search(vector, n=10)
         monkeypatch.setattr(store, "IN_MEMORY_LIMIT", 0)
         from_chroma = index.search(vector, n=10)
-        monkeypatch.setattr(store, "IN_MEMORY_LIMIT", 50_000)
+        monkeypatch.setattr(store, "IN_MEMORY_LIMIT", limit)
         assert [h.passage_id for h in in_memory] == [h.passage_id for h in from_chroma]
         assert [round(h.similarity, 4) for h in in_memory] == [round(h.similarity, 4) for h in from_chroma]
 
@@ -107,3 +109,36 @@ def test_in_memory_search_matches_chroma_query_and_follows_reindex(
     hits = index.search(runtime.embedder.embed_query("고양이 카페 손님 예약을 한곳에서 받고 싶어요"), n=1)
     assert hits[0].entry_id == first
     assert hits[0].text == "고양이 카페 손님 예약을 한곳에서 받고 싶어요"
+
+
+class SmallBatches:
+    """A Chroma client that takes only a few records per call."""
+
+    def __init__(self, client: Any, size: int) -> None:
+        self.client = client
+        self.size = size
+
+    def get_max_batch_size(self) -> int:
+        return self.size
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+
+def test_the_whole_index_is_written_and_read_a_page_at_a_time(
+    tmp_path: Path, entries: dict[str, Entry], runtime: Any
+) -> None:
+    """An embedded Chroma reads metadata with one SQLite variable per record and fails past
+    32,766 records in one call ("too many SQL variables": a catalogue of 2,000 entries in
+    bench/catalog_growth.py); every read of the whole collection goes in pages of the client's
+    batch size, as the writes do."""
+    client = chroma_client(path=tmp_path / "chroma", url=None)
+    paged = VectorIndex(runtime.embedder, SmallBatches(client, 7))
+    paged.sync(entries)
+    assert paged.count() > 3 * 7
+    whole = VectorIndex(runtime.embedder, client)
+    assert paged.indexed_hashes() == whole.indexed_hashes() == {e.id: e.content_hash() for e in entries.values()}
+    vector = runtime.embedder.embed_query("해외에 온라인으로 팔고 싶어요")
+    everything = paged.search(vector, n=paged.count())
+    assert len({hit.passage_id for hit in everything}) == whole.count()
+    assert [hit.passage_id for hit in everything[:10]] == [hit.passage_id for hit in whole.search(vector, n=10)]

@@ -35,10 +35,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(app: FastAPI) -> Iterator[str]:
-    """The app on a uvicorn server in a thread; yields its address."""
+def serve(app: FastAPI, *, http: str = "auto") -> Iterator[str]:
+    """The app on a uvicorn server in a thread; yields its address. `http` picks uvicorn's
+    HTTP parser ("auto" is httptools when installed, as `intake serve` runs; or "h11")."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
+                                           http=http))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_SECONDS
