@@ -5,7 +5,7 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -101,8 +101,32 @@ class Dates(BaseModel):
     note: Text | None = Field(default=None, description="Timing the seeds give without a date")
 
 
+# Text no database can store (PostgreSQL refuses NUL; neither takes a lone surrogate): an
+# imported line that spells one ("\u0000" in JSON) is refused with the field it is in.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable_at(value: Any, path: str = "") -> str | None:
+    if isinstance(value, str):
+        return path or "(entry)" if _UNSTORABLE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _unstorable_at(item, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable(cls, data: Any) -> Any:
+        where = _unstorable_at(data)
+        if where is not None:
+            raise ValueError(f"{where} holds a NUL character or a lone surrogate")
+        return data
 
     slug: str
     kind: EntryKind

@@ -6,7 +6,9 @@ either would be a 500. Refusals answer like every other error (web/errors.py).
 Headers are not checked here because a NUL in one never arrives: uvicorn's HTTP parsers
 (httptools, and h11) answer such a request 400 and close the connection before the app sees it
 (tests/web/test_connections.py). The one way a header spells a NUL is a quoted cookie's octal
-escape (`"\\000"`), which Starlette decodes; the service's cookies are only hashed or compared."""
+escape (`"\\000"`), which Starlette decodes; the service's cookies are only hashed or compared.
+Multipart bodies (the knowledge-base import's file) are not read here either: the entry schema
+refuses an imported text that decodes to a NUL or a lone surrogate (knowledge/schema.py)."""
 
 import json
 import re

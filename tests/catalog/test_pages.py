@@ -170,6 +170,25 @@ def test_import_page_shows_line_field_message_and_applies_nothing(staff_client: 
     assert editable_runtime.kb.entries[entry_id].summary.ko == good["summary"]["ko"]
 
 
+@pytest.mark.parametrize(("unstorable", "said"), [
+    ("\u0000", "summary.ko holds a NUL character or a lone surrogate"),  # the entry schema
+    ("\ud800", "Invalid JSON"),  # pydantic's JSON reader refuses a lone surrogate escape itself
+])
+def test_an_imported_line_spelling_unstorable_text_is_refused(staff_client: TestClient, editable_runtime: Runtime,
+                                                              unstorable: str, said: str) -> None:
+    """The upload is multipart, so the request guard cannot read it: a JSON escape that decodes
+    to a NUL (PostgreSQL refuses it) or a lone surrogate is refused before anything is stored."""
+    line = json.loads(staff_client.get("/admin/kb/export").text.splitlines()[0])
+    line["summary"]["ko"] = f"널 문자가{unstorable} 들어간 요약이에요."
+    upload = json.dumps(line, ensure_ascii=True) + "\n"
+    revision = editable_runtime.knowledge.revision
+    answer = staff_client.post("/admin/kb/import", data={"csrf_token": csrf(staff_client, "/admin/kb")},
+                               files={"file": ("널.jsonl", upload.encode(), "application/jsonl")})
+    assert answer.status_code == 422
+    assert said in answer.text
+    assert editable_runtime.knowledge.revision == revision
+
+
 def test_export_is_json_lines_of_every_entry(staff_client: TestClient, editable_runtime: Runtime) -> None:
     answer = staff_client.get("/admin/kb/export")
     assert answer.status_code == 200
