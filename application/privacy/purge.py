@@ -1,7 +1,8 @@
 """`intake privacy purge`: destroys personal data whose retention has passed.
 
 - Contact data of cases closed or rejected more than `contact_retention_days` ago: out of the
-  brief, the event log, the stored turns and the staff's notes on the case; the anonymised
+  brief, the event log, the stored turns, the staff's notes on the case and its re-assessment
+  summary; the anonymised
   rest stays (see scrub.py) and the case is stamped `contact_purged_at`.
 - Conversations that never became a case (abandoned, or consent refused), whole, once they
   have been idle `session_retention_days`: nobody may use them any more — a mentor never sees
@@ -30,6 +31,7 @@ from application.errors import AppError
 from application.privacy import access_log
 from application.privacy.redact import Redactor, contact_literals_of_brief, contact_literals_of_events
 from application.privacy.scrub import scrub_brief, scrub_event, scrub_turn
+from application.reassessment.models import ReassessmentRow
 from application.settings import Settings
 from prompts import load_prompts
 
@@ -137,7 +139,8 @@ def purge_case(writer: sessionmaker[Session], *, case_id: str, cutoff: datetime,
 
 
 def _scrub_casework(db: Session, case_id: str, redactor: Redactor) -> None:
-    """Staff write free text about a case (notes, rejection reasons, questions to experts) and
+    """Staff write free text about a case (notes, rejection reasons, questions to experts, the
+    re-assessment's summary) and
     may quote the owner's e-mail or number there; the history keeps its rows, not those."""
     for event in db.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)):
         event.note = redactor.owner(event.note) if event.note else event.note
@@ -145,6 +148,9 @@ def _scrub_casework(db: Session, case_id: str, redactor: Redactor) -> None:
     for advice in db.scalars(select(AdviceRequestRow).where(AdviceRequestRow.case_id == case_id)):
         advice.question = redactor.owner(advice.question)
         advice.answer = redactor.owner(advice.answer) if advice.answer else advice.answer
+    reassessment = db.get(ReassessmentRow, case_id)
+    if reassessment is not None:
+        reassessment.summary = redactor.owner(reassessment.summary)
 
 
 def _marker(lang: str) -> str:

@@ -16,6 +16,7 @@ from application.chat.models import ChatSessionRow, PostedMessageRow, SessionEve
 from application.privacy.access_log import AccessKind, AccessLog
 from application.privacy.models import AccessLogRow
 from application.privacy.purge import PurgeReport, Retention, purge
+from application.reassessment.models import ReassessmentRow
 from assistant.events import event_from_dict
 from assistant.state import DialogueState
 from tests.privacy.conftest import EMAIL, NAME, PHONE, REFUSE, Store
@@ -39,7 +40,9 @@ def case_data(writer: sessionmaker[Session], case_id: str) -> dict[str, Any]:
                            .order_by(PostedMessageRow.first_seq)).all()
         return {"brief": case.brief, "purged_at": case.contact_purged_at, "status": case.status,
                 "events": [(e.seq, e.type, e.payload) for e in events], "turns": list(turns),
-                "notes": db.scalars(select(CaseEventRow.note).where(CaseEventRow.case_id == case_id)).all()}
+                "notes": db.scalars(select(CaseEventRow.note).where(CaseEventRow.case_id == case_id)).all(),
+                "reassessment": db.scalars(select(ReassessmentRow.summary)
+                                           .where(ReassessmentRow.case_id == case_id)).all()}
 
 
 def as_text(value: object) -> str:
@@ -58,6 +61,9 @@ def test_contact_of_a_case_past_retention_is_destroyed_and_the_rest_kept(store: 
     store.close_case(due, status="closed", closed_at=now - timedelta(days=400))
     store.close_case(recent, status="rejected", closed_at=now - timedelta(days=30))
     add_note(store.writer, due, f"{NAME} 대표님과 {PHONE}로 통화했어요. 스마트공장 신청 예정")
+    with store.writer.begin() as db:
+        db.add(ReassessmentRow(case_id=due, levels={"data": 2}, programs_applied=[], recorded_by_id="m1",
+                               recorded_by_name="이멘토", summary=f"{EMAIL}로 성과 자료를 받았어요"))
     log = AccessLog(store.writer)
     log.record(user_id="u1", user_email="mentor@agency.kr", case_id=due, what=AccessKind.contact_view,
                at=now - timedelta(days=380))
@@ -78,6 +84,7 @@ def test_contact_of_a_case_past_retention_is_destroyed_and_the_rest_kept(store: 
     assert brief["consent"]["given_at"] is not None
     assert store.cases.get_brief(due).company.region == "daejeon"
     assert after["notes"] == ["[연락처 생략] 대표님과 [연락처 생략]로 통화했어요. 스마트공장 신청 예정"]
+    assert after["reassessment"] == ["[연락처 생략]로 성과 자료를 받았어요"]
     # The log still replays: the conversation without contact, the owner's other words intact.
     state = DialogueState.replay(event_from_dict(payload) for _, _, payload in after["events"])
     assert not [slot for slot in state.slots if slot.startswith("contact.")]
