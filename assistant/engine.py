@@ -63,6 +63,7 @@ class Engine:
         self.reader = Reader(self.flow, matcher)
         self.understanding = Understanding(self.flow, self.reader)
         self.policy = Policy(self.flow, self.reader, self._side_question)
+        self._order = {spec.id: index for index, spec in enumerate(self.flow.slots)}
         # A configured language model: read answers the rules cannot, phrase side answers.
         self.commands_model = CommandGenerator(self.flow, model) if model is not None else None
         self.phraser = GroundedPhraser(model) if model is not None and model.phrasing else None
@@ -195,9 +196,8 @@ class Engine:
     def _unchecked_before(self, state: DialogueState, target: str | None) -> str | None:
         """A volunteered fact too weak to rely on whose question comes before `target` (the
         next question, or the consent): it is read back in its question's place."""
-        order = {spec.id: index for index, spec in enumerate(self.flow.slots)}
-        limit = order.get(target or "", len(order)) if target != CONSENT else len(order)
-        return next((slot for slot in self.policy.unchecked(state) if order[slot] < limit), None)
+        limit = self._order.get(target or "", len(self._order)) if target != CONSENT else len(self._order)
+        return next((slot for slot in self.policy.unchecked(state) if self._order[slot] < limit), None)
 
     def _ask_consent(self, out: Draft, prompts: Prompts) -> list[Option]:
         """The required consent follows the summary, whose fix buttons stay on offer; the

@@ -21,8 +21,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_HALF_UP
-from itertools import pairwise
 from typing import Any
 
 from assistant.answering.cues import is_greeting
@@ -47,7 +45,7 @@ from assistant.reading import PRE_FOUNDER, Reader
 from assistant.state import CONSENT
 from assistant.understanding import parse_answer
 from assistant.understanding.corrections import Correction, detect_correction
-from assistant.understanding.counts import COUPLE, SOLO, ZERO, find_counts, parse_count
+from assistant.understanding.counts import COUPLE, SOLO, ZERO, bare_range, find_counts, names_a_group, parse_count
 from assistant.understanding.money import find_amounts
 from assistant.understanding.numbers import find_numbers
 from assistant.understanding.text import normalize
@@ -483,15 +481,6 @@ _AFTER_GROUP = re.compile(r"\s*(?:명|분|사람)?\s*(?:이고|이요|이에요|
 
 
 _OWNER_BEFORE = re.compile(r"(?<![가-힣])(?:저|나)$")
-_BARE_RANGE = re.compile(r"\s?(?:~|-|–|to)\s?")
-# A size followed by a job ("trainers", "nurses") or a post ("on front desk", "in the kitchen"),
-# but not by things ("3 shops", "2 years").
-_EN_GROUP = re.compile(
-    r"\s+(?!(?:shops?|stores?|branch(?:es)?|locations?|sites?|offices?|years?|months?|days?|hours?|times?|"
-    r"weeks?|cars?|trucks?|machines?|computers?|servers?|pcs?|floors?|rooms?)\b)"
-    r"(?:(?:[a-z-]+\s+)?[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women|staff)\b|(?:on|at|in|doing)\s)",
-    re.IGNORECASE | re.ASCII,
-)
 
 
 def _one_per_slot(corrections: list[Command], clauses: tuple[Clause, ...]) -> list[Command]:
@@ -518,16 +507,12 @@ def _headcount_parts(clause: Clause) -> list[Candidate]:
     counts = find_counts(text)
     out = [Candidate(n.value, 0.9, replace(clause, start=clause.start + n.start), "rule:count") for n in counts]
     if not counts:
+        ranged = bare_range(text)
+        if ranged is not None:
+            return [Candidate(ranged.value, 0.7, replace(clause, start=clause.start + ranged.start), "rule:count")]
         numbers = find_numbers(text)
-        for first, second in pairwise(numbers):
-            if _BARE_RANGE.fullmatch(text, first.end, second.start) and first.value < second.value:
-                # "like 25-30 across all 3 shops": a headcount given as a range is its midpoint.
-                middle = (first.value + second.value) / 2
-                return [Candidate(int(middle.to_integral_value(rounding=ROUND_HALF_UP)), 0.7,
-                                  replace(clause, start=clause.start + first.start), "rule:count")]
         for n in numbers:
-            if _EN_GROUP.match(text, n.end) and n.value == int(n.value) and 0 < n.value < 10_000:
-                # "20 trainers, 5 on front desk": English names a group after its size.
+            if names_a_group(text, n):
                 out.append(Candidate(int(n.value), 0.85, replace(clause, start=clause.start + n.start), "rule:count"))
                 continue
             before = text[:n.start].rstrip()

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from assistant.understanding.numbers import NumberSpan, find_numbers
 from assistant.understanding.text import normalize
@@ -10,6 +11,15 @@ from assistant.understanding.text import normalize
 # Korean person counters; 분 (honorific "persons") only after native numbers, because
 # after digits it means minutes.
 _PERSON_KO = re.compile(r" ?(?:여 ?)?(?:명|사람|식구|인(?![데가지정터간])|이서)")
+# A size followed by a job ("trainers", "nurses") or a post ("on front desk", "in the kitchen"),
+# but not by things ("3 shops", "2 years"): English names a group after its size.
+_EN_GROUP = re.compile(
+    r"\s+(?!(?:shops?|stores?|branch(?:es)?|locations?|sites?|offices?|years?|months?|days?|hours?|times?|"
+    r"weeks?|cars?|trucks?|machines?|computers?|servers?|pcs?|floors?|rooms?)\b)"
+    r"(?:(?:[a-z-]+\s+)?[a-z]+(?:ers|ors|ists|ians|ants|ents|ees|men|women|staff)\b|(?:on|at|in|doing)\s)",
+    re.IGNORECASE | re.ASCII,
+)
+_BARE_RANGE = re.compile(r"\s?(?:~|-|–|to)\s?")
 _PERSON_HONORIFIC = re.compile(r" ?분(?![기야석류들])")
 # A native number with "only" after "저희/우리/직원…" is people: "저희 둘뿐이에요" (but "서버가
 # 하나밖에" is not).
@@ -107,6 +117,22 @@ def find_counts(text: str) -> list[CountMatch]:
         out.append(CountMatch(_round(value), start, end, text[start:end]))
         previous = None
     return out
+
+
+def bare_range(text: str) -> CountMatch | None:
+    """A headcount given as a range without a counter ("like 25-30 across all 3 shops"): its
+    midpoint, rounded half up."""
+    numbers = find_numbers(text)
+    for first, second in pairwise(numbers):
+        if _BARE_RANGE.fullmatch(text, first.end, second.start) and first.value < second.value:
+            return CountMatch(_round((first.value + second.value) / 2), first.start, second.end,
+                              text[first.start:second.end])
+    return None
+
+
+def names_a_group(text: str, n: NumberSpan) -> bool:
+    """Whether the whole number `n` is the size of a group English names after it ("20 trainers")."""
+    return bool(_EN_GROUP.match(text, n.end)) and n.value == int(n.value) and 0 < n.value < 10_000
 
 
 def _bare_number(text: str) -> int | None:

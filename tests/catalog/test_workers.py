@@ -5,7 +5,6 @@ server (`chroma run`), as a deployment with several workers does."""
 import os
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from application.settings import Settings
 from tests.accounts.conftest import PASSWORD, csrf_from
 from tests.catalog.htmlforms import form_posting_to
 from tests.retrieval.test_chroma_server import chroma_url  # noqa: F401  (shared fixture)
+from tests.servers import wait_until_answering
 from tests.web.browser.conftest import free_port
 
 pytestmark = pytest.mark.slow
@@ -33,17 +33,13 @@ def _start(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]
     intake = Path(sys.executable).parent / "intake"
     process = subprocess.Popen([str(intake), "serve", "--port", str(port)], env=env,
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"intake serve exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    process.terminate()
-    pytest.fail("intake serve did not start")
+    try:
+        wait_until_answering(f"http://127.0.0.1:{port}/health", seconds=STARTUP_SECONDS, what="intake serve",
+                             process=process, log=log)
+    except BaseException:
+        process.terminate()
+        raise
+    return process
 
 
 @pytest.fixture(scope="module")

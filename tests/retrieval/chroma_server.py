@@ -2,14 +2,11 @@
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-import pytest
-
+from tests.servers import wait_until_answering
 from tests.web.browser.conftest import free_port
 
 
@@ -24,15 +21,7 @@ def chroma_server(path: Path, *, start_seconds: float = 60, stop_seconds: float 
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + start_seconds
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma server did not start")
+        wait_until_answering(f"{url}/api/v2/heartbeat", seconds=start_seconds, what="chroma server")
         yield url
     finally:
         process.terminate()

@@ -5,7 +5,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ import httpx
 import pytest
 
 from application.settings import Settings
+from tests.servers import wait_until_answering
 
 
 def free_port() -> int:
@@ -31,17 +31,7 @@ def live_server(data_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail("the server exited during start-up")
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_answering(f"{url}/health", seconds=240, what="the server", process=process)
         yield url, process
     finally:
         if process.poll() is None:

@@ -26,6 +26,4 @@ def vocabulary_options() -> dict[str, list[Option]]:
         "regions": _options("region", Region),
         "stages": _options("stage", CompanyStage),
         "support_types": _options("support_type", SupportType),
-        # Which of the rules above the article does not state (eligibility.assumed).
-        "assumed": [Option("industries", "업종"), Option("regions", "지역"), Option("stages", "창업 단계")],
     }
